@@ -1,0 +1,1 @@
+"""The DuckDB schema (schema.sql), applied by flows.storage."""

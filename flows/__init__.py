@@ -1,0 +1,1 @@
+"""Prefect flows and tasks: the I/O around the pure transforms."""

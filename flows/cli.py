@@ -1,0 +1,181 @@
+"""`pledgewatch` command line: thin wrappers around the flows and transforms."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from flows.settings import REPO_ROOT, load_settings
+
+SHARED_EVAL = REPO_ROOT.parent / "shared" / "eval"
+
+
+def _quiet_prefect() -> None:
+    """Prefect settings that must be in place before prefect is imported."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PLEDGEWATCH_LEVEL", "INFO")
+
+
+def extract_file(articles_path: Path, out) -> int:
+    """Extract every article of a JSONL file; print one scorer-format record per line."""
+    from transforms.extract import extract_article, to_eval_record
+
+    count = 0
+    with articles_path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                article = json.loads(line)
+                published = article.get("published")
+                day = date.fromisoformat(published[:10]) if published else None
+                text = article["text"]
+            except (ValueError, KeyError, TypeError) as error:
+                print(f"{articles_path}:{number}: skipped: {error}", file=sys.stderr)
+                continue
+            extraction = extract_article(
+                text, day, outlet=article.get("outlet"), title=article.get("title")
+            )
+            record = to_eval_record(str(article.get("id", number)), extraction)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    extract_file(Path(args.articles), sys.stdout)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Extract the labelled set and score it with the shared scorer."""
+    articles, labels = Path(args.articles), Path(args.labels)
+    scorer = Path(args.scorer)
+    for needed in (articles, labels, scorer):
+        if not needed.exists():
+            print(f"not found: {needed}", file=sys.stderr)
+            return 2
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as pred:
+        extract_file(articles, pred)
+    command = [sys.executable, str(scorer), str(labels), pred.name]
+    if args.show_errors:
+        command.append("--show-errors")
+    if args.json:
+        command.append("--json")
+    try:
+        return subprocess.run(command, check=False).returncode
+    finally:
+        os.unlink(pred.name)
+
+
+def _print_result(result: dict) -> None:
+    for key in ("database", "pdf", "email_path", "published_db"):
+        if result.get(key):
+            print(f"{key:>13}: {result[key]}")
+    print(f"{'status':>13}: {result.get('status')}  (run {result.get('run_id')})")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from flows.demo import demo_flow
+
+    result = demo_flow(home=args.home)
+    print(f"PledgeWatch demo: briefing for {result['week']}")
+    _print_result(result)
+    return 0 if result["status"] in ("ok", "partial") else 1
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.weekly import weekly_briefing
+
+    result = weekly_briefing(
+        week=args.week, fetch=not args.no_fetch, db_path=args.db, feeds_file=args.feeds
+    )
+    _print_result({"database": str(load_settings(db_path=args.db).db_path), **result})
+    return 0 if result["status"] in ("ok", "partial") else 1
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from flows.ingest import ingest_flow
+
+    result = ingest_flow(feeds_file=args.feeds, db_path=args.db)
+    print(json.dumps(result, indent=2, default=str))
+    return 0 if result["status"] in ("ok", "partial") else 1
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.weekly import weekly_briefing
+
+    result = weekly_briefing(week=args.week, fetch=False, db_path=args.db)
+    _print_result(result)
+    return 0 if result["status"] in ("ok", "partial") else 1
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from flows.status import print_status
+
+    return print_status(load_settings(db_path=args.db).db_path, limit=args.limit)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pledgewatch",
+        description="Pledges and defence agreements for Ukraine, from news feeds to a weekly PDF.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func, help: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help, description=help)
+        command.set_defaults(func=func)
+        return command
+
+    demo = add("demo", cmd_demo, "serve the bundled corpus on 127.0.0.1 and run the weekly job")
+    demo.add_argument("--home", help="folder for the demo outputs (default $PLEDGEWATCH_HOME/demo)")
+
+    run = add("run", cmd_run, "the weekly job: ingest, briefing, delivery, published copy")
+    run.add_argument("--week", help="ISO week, e.g. 2026-W46 (default: the previous week)")
+    run.add_argument("--no-fetch", action="store_true", help="rebuild from stored data only")
+
+    add("ingest", cmd_ingest, "fetch feeds, store new articles, extract, merge events")
+
+    extract = add("extract", cmd_extract, "extract pledges/agreements from an articles JSONL")
+    extract.add_argument("articles", help='JSONL of {"id","published","title","text",...}')
+
+    report = add("report", cmd_report, "render (and write to the outbox) a week's briefing")
+    report.add_argument("--week", required=True, help="ISO week, e.g. 2026-W46")
+
+    status = add("status", cmd_status, "recent runs and per-feed health")
+    status.add_argument("--limit", type=int, default=10)
+
+    evaluate = add("eval", cmd_eval, "score the extractor on the labelled development set")
+    evaluate.add_argument("--articles", default=str(SHARED_EVAL / "dev" / "articles.jsonl"))
+    evaluate.add_argument("--labels", default=str(SHARED_EVAL / "dev" / "labels.jsonl"))
+    evaluate.add_argument("--scorer", default=str(SHARED_EVAL / "score.py"))
+    evaluate.add_argument("--show-errors", action="store_true")
+    evaluate.add_argument("--json", action="store_true")
+
+    for command in (run, sub.choices["ingest"], report, status):
+        command.add_argument("--db", help="DuckDB file (default $PLEDGEWATCH_DB)")
+    for command in (run, sub.choices["ingest"]):
+        command.add_argument("--feeds", help="feeds file (default $PLEDGEWATCH_FEEDS)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _quiet_prefect()
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

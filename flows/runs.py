@@ -1,0 +1,72 @@
+"""The runs table: one row per flow run, opened at the start and closed at the end.
+
+A run killed half-way keeps status 'running' with no finished_at, which `pledgewatch status`
+reports as interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from flows import storage
+
+
+def current_flow_run_id() -> str | None:
+    """Prefect's flow run id when called inside a flow run, else None."""
+    try:
+        from prefect.runtime import flow_run
+
+        return str(flow_run.id) if flow_run.id else None
+    except Exception:  # outside Prefect, or runtime unavailable
+        return None
+
+
+@dataclass
+class RunRecord:
+    """Counters and errors gathered during a run, written to `runs` when it ends."""
+
+    run_id: str
+    kind: str
+    week: str | None = None
+    counts: Counter = field(default_factory=Counter)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def error(self, where: str, error: object) -> None:
+        self.errors.append({"where": where, "error": str(error)[:500]})
+
+
+def start_run(db_path: Path, kind: str, *, week: str | None = None) -> RunRecord:
+    """Insert a 'running' row; the id is Prefect's flow run id when there is one."""
+    flow_run_id = current_flow_run_id()
+    record = RunRecord(run_id=flow_run_id or str(uuid.uuid4()), kind=kind, week=week)
+    with storage.open_db(db_path) as con:
+        con.execute(
+            "INSERT INTO runs (run_id, kind, flow_run_id, week, started_at, status) "
+            "VALUES (?, ?, ?, ?, now(), 'running') "
+            "ON CONFLICT (run_id) DO UPDATE SET status = 'running', finished_at = NULL",
+            [record.run_id, kind, flow_run_id, week],
+        )
+    return record
+
+
+def finish_run(db_path: Path, record: RunRecord, status: str | None = None, **extra: Any) -> str:
+    """Close the run row with its counts, errors and final status; return the status."""
+    status = status or ("partial" if record.errors else "ok")
+    values = {
+        "status": status,
+        "counts": json.dumps(dict(record.counts), sort_keys=True),
+        "errors": json.dumps(record.errors),
+        **extra,
+    }
+    assignments = ", ".join(f"{k} = ?" for k in values)
+    with storage.open_db(db_path) as con:
+        con.execute(
+            f"UPDATE runs SET {assignments}, finished_at = now() WHERE run_id = ?",
+            [*values.values(), record.run_id],
+        )
+    return status

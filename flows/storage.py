@@ -1,0 +1,167 @@
+"""The one place that talks to DuckDB: schema migrations, locking, bulk upserts.
+
+Everything else passes plain rows (dicts) in and out, so moving the store to MotherDuck or
+DuckLake changes this module and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+MIGRATION_HEADER = re.compile(r"^-- migration: (\d+) (.+)$", re.MULTILINE)
+LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
+
+
+class DatabaseLockedError(RuntimeError):
+    """Another process holds the DuckDB file; raised after the bounded wait runs out."""
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every block of db/schema.sql, in order."""
+    text = resources.files("db").joinpath("schema.sql").read_text(encoding="utf-8")
+    heads = list(MIGRATION_HEADER.finditer(text))
+    blocks = []
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        blocks.append((int(head.group(1)), head.group(2).strip(), text[head.end() : end]))
+    versions = [v for v, _, _ in blocks]
+    if versions != sorted(set(versions)):
+        raise RuntimeError(f"schema.sql migrations out of order or repeated: {versions}")
+    return blocks
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the migrations this file lacks, each in its own transaction; return the version."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
+    )
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    version = max(done, default=0)
+    for number, name, sql in migrations():
+        if number in done:
+            continue
+        with transaction(con):
+            con.execute(sql)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, now())",
+                [number, name],
+            )
+        version = number
+    return version
+
+
+def _holder(error: Exception) -> str:
+    match = LOCK_HOLDER.search(str(error))
+    return f"process {match.group(1)}" if match else "another process"
+
+
+def connect(
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    wait_seconds: float = 30.0,
+) -> duckdb.DuckDBPyConnection:
+    """Open the database, waiting with backoff while another process holds its lock.
+
+    DuckDB lets one process at a time open a file for writing, and none may read it
+    meanwhile; a second run or an analyst's open session therefore waits here, bounded,
+    then fails with a message naming the holder.
+    """
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.1
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseLockedError(
+                    f"{path} is locked by {_holder(error)}; waited {wait_seconds:.0f} s. "
+                    "Close the other session (analysts should query the published copy) "
+                    "or wait for the running job to finish."
+                ) from error
+            time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+            delay = min(delay * 2, 2.0)
+    if not read_only:
+        apply_schema(con)
+    return con
+
+
+@contextlib.contextmanager
+def open_db(path: Path | str, *, read_only: bool = False, wait_seconds: float = 30.0):
+    """Connection for one unit of work; closed (and the file lock released) on exit."""
+    con = connect(path, read_only=read_only, wait_seconds=wait_seconds)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All-or-nothing: a crash or error inside leaves the database as it was."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def upsert(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    rows: Sequence[dict[str, Any]],
+    key: Sequence[str],
+    *,
+    update: Sequence[str] | None = None,
+    types: dict[str, str] | None = None,
+) -> int:
+    """Insert rows in one statement; on a key conflict update `update` columns (or do nothing).
+
+    Rows go in as one list per column through unnest(), which is two orders of magnitude
+    faster than executemany. Duplicate keys within the batch keep the last row, since DuckDB
+    refuses a statement that proposes the same key twice.
+    """
+    if not rows:
+        return 0
+    unique: dict[tuple, dict[str, Any]] = {}
+    for row in rows:
+        unique[tuple(row[k] for k in key)] = row
+    batch = list(unique.values())
+    columns = list(batch[0])
+    types = types or {}
+    selects = ", ".join(
+        f"unnest(${i + 1})" + (f"::{types[c]}" if c in types else "") + f" AS {c}"
+        for i, c in enumerate(columns)
+    )
+    conflict = f"ON CONFLICT ({', '.join(key)}) "
+    if update:
+        conflict += "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in update)
+    else:
+        conflict += "DO NOTHING"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects} {conflict}"
+    con.execute(sql, [[row[c] for row in batch] for c in columns])
+    return len(batch)
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict]:
+    """Query results as dicts, for passing between tasks as plain values."""
+    cursor = con.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

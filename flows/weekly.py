@@ -1,0 +1,191 @@
+"""The weekly job: a last ingest, the previous ISO week's briefing, delivery, a published copy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from transforms.events import iso_week, week_bounds
+
+from flows import storage
+from flows.feeds_config import load_feeds
+from flows.ingest import ingest_into, logger
+from flows.runs import RunRecord, finish_run, start_run
+from flows.settings import Settings, SmtpSettings, load_settings
+from reports import email as mail
+from reports.briefing import Briefing, gather
+from reports.render import render_pdf
+
+
+def previous_week(today: date | None = None) -> str:
+    """The last complete ISO week before `today` (the briefing a Monday run sends)."""
+    today = today or datetime.now(UTC).date()
+    return iso_week(today - timedelta(days=today.isoweekday()))
+
+
+def briefing_paths(settings: Settings, week: str) -> tuple[Path, Path]:
+    return settings.output_dir / f"pledgewatch-{week}.pdf", settings.outbox_dir
+
+
+@task(name="render-briefing", cache_policy=NO_CACHE)
+def render_briefing(db_path: Path, week: str, run_id: str, pdf_path: Path) -> Briefing:
+    """Gather the week's facts (read-only use of the writer's file) and render the PDF."""
+    with storage.open_db(db_path) as con:
+        briefing = gather(con, week, run_id=run_id, generated_at=datetime.now(UTC))
+    result = render_pdf(briefing, pdf_path)
+    logger().info("briefing %s: %d pages at %s", week, result.pages, result.path)
+    return briefing
+
+
+@task(name="send-email", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[5, 30, 120])
+def send_email(message_bytes: bytes, smtp: SmtpSettings) -> None:
+    """SMTP delivery with retries; credentials come in `smtp`, never logged."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(message_bytes, policy=email.policy.default)
+    mail.send(
+        message,
+        host=smtp.host,
+        port=smtp.port,
+        security=smtp.security,
+        username=smtp.username,
+        password=smtp.password,
+        timeout=smtp.timeout,
+    )
+
+
+def deliver(briefing: Briefing, pdf_path: Path, settings: Settings) -> dict[str, Any]:
+    """Write the .eml (always kept), then send it when SMTP is configured."""
+    smtp = settings.smtp
+    message = mail.build_message(
+        briefing,
+        pdf_path,
+        sender=smtp.sender,
+        recipients=list(smtp.recipients) or ["analysts@localhost"],
+    )
+    eml_path = mail.write_eml(message, settings.outbox_dir)
+    if not smtp.configured:
+        return {"email_path": str(eml_path), "delivery_status": "outbox", "delivery_error": None}
+    try:
+        send_email(message.as_bytes(), smtp)
+    except Exception as error:
+        logger().error("delivery of %s failed: %s", briefing.week, error)
+        return {
+            "email_path": str(eml_path),
+            "delivery_status": "failed",
+            "delivery_error": str(error)[:500],
+        }
+    return {"email_path": str(eml_path), "delivery_status": "sent", "delivery_error": None}
+
+
+def publish_copy(db_path: Path, target: Path) -> Path:
+    """Analysts' read-only copy: checkpoint, copy to a temp file, rename atomically.
+
+    The copy is made while this process holds the writer connection, so no other writer
+    can change the file mid-copy; readers of the old copy keep their open file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with storage.open_db(db_path) as con:
+        con.execute("CHECKPOINT")
+        fd, tmp = tempfile.mkstemp(prefix=".publishing-", suffix=".duckdb", dir=target.parent)
+        os.close(fd)
+        shutil.copyfile(db_path, tmp)
+    os.chmod(tmp, 0o444)
+    os.replace(tmp, target)
+    return target
+
+
+def artifacts(run: RunRecord, briefing: Briefing | None, pdf_path: Path | None) -> None:
+    """Markdown summary, table of new pledges and a link to the PDF on the flow run."""
+    counts = "\n".join(f"| {k} | {v} |" for k, v in sorted(run.counts.items()))
+    errors = "\n".join(f"- `{e['where']}`: {e['error']}" for e in run.errors[:50]) or "none"
+    create_markdown_artifact(
+        key="weekly-summary",
+        markdown=f"# PledgeWatch {run.week}\n\n| counter | value |\n|---|---|\n{counts}\n\n"
+        f"## Errors\n{errors}\n",
+        description=f"Run {run.run_id}",
+    )
+    if briefing is not None:
+        create_table_artifact(
+            key="new-pledges",
+            table=[
+                {
+                    "donor": p.donor,
+                    "amount": p.amount_label,
+                    "eur": p.eur_label,
+                    "category": p.category,
+                    "mentions": p.mention_count,
+                }
+                for p in briefing.top_pledges
+            ],
+            description=f"Largest new pledges, {run.week}",
+        )
+    if pdf_path is not None:
+        create_link_artifact(key="briefing-pdf", link=pdf_path.as_uri(), link_text=pdf_path.name)
+
+
+def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekly") -> dict:
+    """Body of the weekly flow, shared with the demo."""
+    run = start_run(settings.db_path, kind, week=week)
+    briefing = pdf_path = None
+    extra: dict[str, Any] = {}
+    try:
+        week_bounds(week)  # validates the week before any work
+        if fetch:
+            ingest_into(settings.db_path, run, load_feeds(settings.feeds_file))
+        pdf_path, _ = briefing_paths(settings, week)
+        briefing = render_briefing(settings.db_path, week, run.run_id, pdf_path)
+        extra = {"briefing_path": str(pdf_path), **deliver(briefing, pdf_path, settings)}
+        if extra["delivery_status"] == "failed":
+            run.error("delivery", extra["delivery_error"])
+        publish_copy(settings.db_path, settings.published_db_path)
+    except BaseException as error:
+        run.error(kind, error)
+        finish_run(settings.db_path, run, "failed", **extra)
+        raise
+    status = finish_run(settings.db_path, run, **extra)
+    try:
+        artifacts(run, briefing, pdf_path)
+    except Exception as error:  # artifacts are a convenience; never fail the run on them
+        logger().warning("could not publish artifacts: %s", error)
+    return {
+        "run_id": run.run_id,
+        "week": week,
+        "status": status,
+        "pdf": str(pdf_path),
+        "published_db": str(settings.published_db_path),
+        **extra,
+        **run.counts,
+    }
+
+
+@flow(name="weekly-briefing")
+def weekly_briefing(
+    week: str | None = None,
+    fetch: bool = True,
+    feeds_file: str | None = None,
+    db_path: str | None = None,
+    output_dir: str | None = None,
+    outbox_dir: str | None = None,
+) -> dict[str, Any]:
+    """Ingest once more, then build, deliver and publish the briefing of `week`.
+
+    `week` defaults to the previous ISO week; `fetch=False` rebuilds a past week from stored
+    data (backfill) without touching the network.
+    """
+    settings = load_settings(
+        feeds_file=feeds_file, db_path=db_path, output_dir=output_dir, outbox_dir=outbox_dir
+    )
+    started = time.monotonic()
+    result = run_weekly(settings, week or previous_week(), fetch=fetch)
+    logger().info("weekly briefing done in %.1f s: %s", time.monotonic() - started, result)
+    return result

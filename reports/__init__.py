@@ -1,0 +1,1 @@
+"""The weekly briefing: data gathering, templates, CSS, PDF rendering, email."""
