@@ -6,81 +6,20 @@ The corpus is served, not read from disk, so the demo exercises exactly the prod
 
 from __future__ import annotations
 
-import hashlib
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from prefect import flow
-from transforms.events import iso_week
 
 from flows import storage
+from flows.corpus_server import serve_corpus, write_feeds_file
 from flows.feeds_config import load_feeds
 from flows.ingest import ingest_into, logger
 from flows.runs import finish_run, start_run
-from flows.settings import REPO_ROOT, load_settings
-from flows.weekly import previous_week, run_weekly
-
-DEMO_DIR = REPO_ROOT / "demo"
-DEMO_PREFIX = "http://demo.pledgewatch.invalid"
-CONTENT_TYPES = {".xml": "application/xml; charset=utf-8", ".html": "text/html; charset=utf-8"}
-SERVED_AT = formatdate(1_763_000_000, usegmt=True)  # fixed Last-Modified: files never change
-
-
-class CorpusServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, root: Path) -> None:
-        super().__init__(("127.0.0.1", 0), CorpusHandler)
-        self.root = root.resolve()
-        self.base_url = f"http://127.0.0.1:{self.server_port}"
-
-
-class CorpusHandler(BaseHTTPRequestHandler):
-    """Static files under the corpus root, with the demo prefix rewritten and ETags."""
-
-    server: CorpusServer
-
-    def do_GET(self) -> None:
-        path = (self.server.root / unquote(urlsplit(self.path).path).lstrip("/")).resolve()
-        if not path.is_relative_to(self.server.root) or not path.is_file():
-            self.send_error(404)
-            return
-        body = path.read_bytes().replace(DEMO_PREFIX.encode(), self.server.base_url.encode())
-        etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
-        if self.headers.get("If-None-Match") == etag:
-            self.send_response(304)
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", CONTENT_TYPES.get(path.suffix, "text/plain"))
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("ETag", etag)
-        self.send_header("Last-Modified", SERVED_AT)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet: the flow logs fetches
-        pass
-
-
-@contextmanager
-def serve_corpus(root: Path = DEMO_DIR) -> Iterator[CorpusServer]:
-    """Serve `root` on an ephemeral 127.0.0.1 port for the duration of the block."""
-    server = CorpusServer(root)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
+from flows.settings import load_settings
+from flows.weekly import run_weekly
+from transforms.weeks import iso_week, previous_week
 
 
 def latest_full_week(db_path: Path) -> str:
@@ -110,8 +49,7 @@ def demo_flow(home: str | None = None) -> dict[str, Any]:
         published_db_path=demo_home / "published" / "pledgewatch.duckdb",
     )
     with serve_corpus() as server:
-        feeds_text = (DEMO_DIR / "feeds.toml").read_text(encoding="utf-8")
-        settings.feeds_file.write_text(feeds_text.replace(DEMO_PREFIX, server.base_url))
+        write_feeds_file(server, settings.feeds_file)
         run = start_run(settings.db_path, "ingest")
         ingest_into(settings.db_path, run, load_feeds(settings.feeds_file))
         finish_run(settings.db_path, run)

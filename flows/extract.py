@@ -14,11 +14,11 @@ from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-from transforms.events import merge_agreements, merge_pledges
-from transforms.extract import EXTRACTOR_VERSION, extract_article
 
 from flows import storage
 from transforms.actors import load_actors
+from transforms.events import merge_agreements, merge_pledges
+from transforms.extract import EXTRACTOR_VERSION, extract_article
 from transforms.records import AgreementMention, PledgeMention
 from transforms.urls import stable_id
 
@@ -210,7 +210,7 @@ def _replace_events(con, table: str, mention_table: str, merge, run_id: str) -> 
         if changed:
             columns = [c for c in changed[0] if c != "event_id"]
             storage.upsert(con, table, changed, ["event_id"], update=columns, types=MENTION_TYPES)
-        pairs = sorted(result.event_of.items())
+        pairs = sorted(result.mention_events.items())
         con.execute(
             f"UPDATE {mention_table} SET event_id = p.event_id FROM "
             "(SELECT unnest($1) AS mention_id, unnest($2) AS event_id) p "

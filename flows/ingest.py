@@ -297,7 +297,7 @@ def ingest_into(
         run.counts[f"feeds_{result.status}"] += 1
         run.counts["entries"] += result.entries
         run.counts["pages_failed"] += len(result.page_errors)
-        if result.bozo:
+        if result.bozo and result.status == "ok":
             run.counts["feeds_malformed_kept"] += 1
         if result.status == "failed":
             run.error(result.feed.url, result.error)

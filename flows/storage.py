@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 MIGRATION_HEADER = re.compile(r"^-- migration: (\d+) (.+)$", re.MULTILINE)
-LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
+LOCK_HOLDER = re.compile(r"lock is held in (.+?) \(PID (\d+)\)")
 
 
 class DatabaseLockedError(RuntimeError):
@@ -61,7 +61,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> int:
 
 def _holder(error: Exception) -> str:
     match = LOCK_HOLDER.search(str(error))
-    return f"process {match.group(1)}" if match else "another process"
+    return f"PID {match.group(2)} ({match.group(1)})" if match else "another process"
 
 
 def connect(

@@ -6,14 +6,13 @@ import os
 import shutil
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from transforms.events import iso_week, week_bounds
 
 from flows import storage
 from flows.feeds_config import load_feeds
@@ -23,12 +22,7 @@ from flows.settings import Settings, SmtpSettings, load_settings
 from reports import email as mail
 from reports.briefing import Briefing, gather
 from reports.render import render_pdf
-
-
-def previous_week(today: date | None = None) -> str:
-    """The last complete ISO week before `today` (the briefing a Monday run sends)."""
-    today = today or datetime.now(UTC).date()
-    return iso_week(today - timedelta(days=today.isoweekday()))
+from transforms.weeks import previous_week, week_bounds
 
 
 def briefing_paths(settings: Settings, week: str) -> tuple[Path, Path]:
@@ -186,6 +180,6 @@ def weekly_briefing(
         feeds_file=feeds_file, db_path=db_path, output_dir=output_dir, outbox_dir=outbox_dir
     )
     started = time.monotonic()
-    result = run_weekly(settings, week or previous_week(), fetch=fetch)
+    result = run_weekly(settings, week or previous_week(datetime.now(UTC).date()), fetch=fetch)
     logger().info("weekly briefing done in %.1f s: %s", time.monotonic() - started, result)
     return result

@@ -51,7 +51,46 @@ def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private PLEDGEWATCH_HOME so nothing touches the user's data."""
     monkeypatch.setenv("PLEDGEWATCH_HOME", str(tmp_path / "home"))
-    for var in ("PLEDGEWATCH_DB", "PLEDGEWATCH_FEEDS", "PLEDGEWATCH_OUTPUT", "PLEDGEWATCH_OUTBOX",
-                "PLEDGEWATCH_PUBLISHED_DB", "PLEDGEWATCH_SMTP_HOST", "PLEDGEWATCH_SMTP_TO"):
+    for var in (
+        "PLEDGEWATCH_DB",
+        "PLEDGEWATCH_FEEDS",
+        "PLEDGEWATCH_OUTPUT",
+        "PLEDGEWATCH_OUTBOX",
+        "PLEDGEWATCH_PUBLISHED_DB",
+        "PLEDGEWATCH_SMTP_HOST",
+        "PLEDGEWATCH_SMTP_TO",
+    ):
         monkeypatch.delenv(var, raising=False)
     return tmp_path / "home"
+
+
+class RecordingSMTP:
+    """aiosmtpd handler that keeps every message it accepts."""
+
+    def __init__(self) -> None:
+        self.messages: list[bytes] = []
+        self.envelopes: list = []
+        self.port = 0
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        self.messages.append(envelope.original_content or envelope.content)
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[RecordingSMTP]:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd) recording what it receives."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    handler = RecordingSMTP()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    handler.port = port
+    yield handler
+    controller.stop()

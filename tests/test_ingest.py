@@ -30,6 +30,8 @@ def good_feeds(server: LocalServer) -> list[Feed]:
                headers={"Content-Type": "text/html; charset=utf-8"})  # fmt: skip
     server.add("/pages/canada-armour.html", (FIXTURES / "page_canada.html").read_bytes(),
                headers={"Content-Type": "text/html"})  # fmt: skip
+    # The Belgium article is in the RSS feed (full text) and the Atom feed (link only).
+    server.add("/news/belgium-air-defence", (FIXTURES / "page_sweden.html").read_bytes())
     return [
         Feed("Test Wire", publish(server, "rss2_full.xml", "/rss2", etag='"r2"')),
         Feed("Atom Desk", publish(server, "atom_pages.xml", "/atom", etag='"at"')),

@@ -33,6 +33,11 @@ class ParsedFeed:
     skipped: int = 0  # entries without a usable link
 
 
+# feedparser flags these but the XML itself is fine (a wrong Content-Type header, or an
+# encoding declaration it had to override): not counted as malformed.
+BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+
+
 def _utc(struct) -> datetime | None:
     """feedparser gives a UTC struct_time; turn it into an aware datetime."""
     if not struct:
@@ -58,10 +63,12 @@ def parse_feed(
     if url:
         response_headers.setdefault("content-location", url)
     parsed = feedparser.parse(content, response_headers=response_headers, sanitize_html=True)
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    malformed = problem is not None and not isinstance(problem, BENIGN)
     result = ParsedFeed(
         title=parsed.feed.get("title"),
-        bozo=bool(parsed.get("bozo")),
-        bozo_reason=str(parsed.get("bozo_exception")) if parsed.get("bozo") else None,
+        bozo=malformed,
+        bozo_reason=str(problem) if malformed else None,
     )
     for entry in parsed.entries:
         link = (entry.get("link") or "").strip()
