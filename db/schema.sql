@@ -267,3 +267,123 @@ COMMENT ON TABLE agreements IS 'Agreement events: the mentions of one signing, j
 COMMENT ON COLUMN agreements.week IS 'ISO week (YYYY-Www) the event is counted in: the week of first_seen_on.';
 COMMENT ON COLUMN agreements.restated_only IS 'Every mention restates it: never counted as new.';
 COMMENT ON COLUMN agreements.mention_count IS 'How many sentences, across all articles, state this agreement.';
+
+-- migration: 3 analyst views
+CREATE VIEW counted_pledges AS
+SELECT * FROM pledges WHERE package_event_id IS NULL;
+COMMENT ON VIEW counted_pledges IS 'Pledge events that may be summed: package components (already inside their package) left out. Start every total here.';
+
+CREATE VIEW weekly_new_pledges AS
+SELECT week, event_id, donor, recipient, amount, currency, amount_eur, category, stage, items,
+       coalition, announced_on, announced_precision, first_seen_on, mention_count, article_count, evidence
+FROM counted_pledges
+WHERE NOT restated_only
+ORDER BY week, amount_eur DESC NULLS LAST;
+COMMENT ON VIEW weekly_new_pledges IS 'New pledge events by the ISO week they were first seen (restatements of older pledges and package components excluded). Filter on week = ''2026-W46''.';
+COMMENT ON COLUMN weekly_new_pledges.week IS 'ISO week the pledge was first seen in the news (YYYY-Www).';
+COMMENT ON COLUMN weekly_new_pledges.mention_count IS 'Sentences across all articles that state this pledge.';
+
+CREATE VIEW donor_totals AS
+SELECT donor,
+       count(*) AS pledges,
+       sum(amount_eur) AS total_eur,
+       count(*) FILTER (WHERE amount_eur IS NULL) AS pledges_without_eur,
+       min(coalesce(announced_on, first_seen_on)) AS first_pledge_on,
+       max(coalesce(announced_on, first_seen_on)) AS last_pledge_on
+FROM counted_pledges
+GROUP BY donor
+ORDER BY total_eur DESC NULLS LAST;
+COMMENT ON VIEW donor_totals IS 'Per donor: pledge events and their EUR total, each event counted once (components excluded).';
+COMMENT ON COLUMN donor_totals.total_eur IS 'Sum of amount_eur over the donor''s pledge events; events with no EUR amount (no ECB rate, or no money figure) are counted in pledges_without_eur instead.';
+
+CREATE VIEW category_totals AS
+SELECT category, count(*) AS pledges, sum(amount_eur) AS total_eur
+FROM counted_pledges
+GROUP BY category
+ORDER BY total_eur DESC NULLS LAST;
+COMMENT ON VIEW category_totals IS 'Pledge events and EUR totals by category (military, financial, humanitarian, defence-industry).';
+
+CREATE VIEW monthly_totals AS
+SELECT date_trunc('month', coalesce(announced_on, first_seen_on))::DATE AS month,
+       donor, count(*) AS pledges, sum(amount_eur) AS total_eur
+FROM counted_pledges
+GROUP BY ALL
+ORDER BY month, total_eur DESC NULLS LAST;
+COMMENT ON VIEW monthly_totals IS 'EUR pledged per donor and calendar month of announcement (first-seen date when the text gives none).';
+
+CREATE VIEW largest_pledges AS
+SELECT event_id, donor, amount, currency, amount_eur, category, stage, items,
+       coalesce(announced_on, first_seen_on) AS pledged_on, week, restated_only, mention_count, evidence
+FROM counted_pledges
+WHERE amount_eur IS NOT NULL
+ORDER BY amount_eur DESC;
+COMMENT ON VIEW largest_pledges IS 'Pledge events by EUR amount, largest first.';
+
+CREATE VIEW announced_only_pledges AS
+SELECT event_id, donor, amount, currency, amount_eur, category, items,
+       coalesce(announced_on, first_seen_on) AS announced_on, first_seen_on, mention_count
+FROM counted_pledges
+WHERE stage = 'announced'
+ORDER BY announced_on;
+COMMENT ON VIEW announced_only_pledges IS 'Pledges still only announced: no mention yet reports them allocated or delivered.';
+
+CREATE VIEW agreements_by_kind AS
+SELECT kind, count(*) AS agreements, sum(document_count) AS documents,
+       min(coalesce(signed_on, first_seen_on)) AS first_on, max(coalesce(signed_on, first_seen_on)) AS last_on
+FROM agreements
+GROUP BY kind
+ORDER BY agreements DESC;
+COMMENT ON VIEW agreements_by_kind IS 'Agreement events per kind, with the number of documents signed where stated.';
+
+CREATE VIEW coalition_members AS
+SELECT coalesce(a.coalition, a.subject) AS coalition, member,
+       coalesce(a.signed_on, a.first_seen_on) AS joined_on, a.week, a.event_id, a.evidence
+FROM agreements a, unnest(a.parties) AS p(member)
+WHERE a.kind = 'coalition membership' AND member <> 'Ukraine'
+ORDER BY coalition, joined_on, member;
+COMMENT ON VIEW coalition_members IS 'Who joined (or founded) which capability coalition, and when: one row per member per coalition event.';
+
+CREATE VIEW article_records AS
+SELECT a.article_id, a.outlet, a.title, a.canonical_url, a.published_at, 'pledge' AS record,
+       m.donor AS actor, m.amount, m.currency, m.amount_eur, NULL::agreement_kind AS kind,
+       m.restated, m.evidence, m.evidence_start, m.evidence_end, m.confidence, m.event_id, m.run_id
+FROM articles a JOIN pledge_mentions m USING (article_id)
+UNION ALL
+SELECT a.article_id, a.outlet, a.title, a.canonical_url, a.published_at, 'agreement',
+       array_to_string(m.parties, ', '), NULL, NULL, NULL, m.kind,
+       m.restated, m.evidence, m.evidence_start, m.evidence_end, m.confidence, m.event_id, m.run_id
+FROM articles a JOIN agreement_mentions m USING (article_id);
+COMMENT ON VIEW article_records IS 'Everything each article contributed: its pledge and agreement mentions with evidence and offsets. Filter on article_id, canonical_url or outlet.';
+
+CREATE VIEW outlet_summary AS
+SELECT a.outlet, count(DISTINCT a.article_id) AS articles,
+       count(DISTINCT p.mention_id) AS pledge_mentions,
+       count(DISTINCT g.mention_id) AS agreement_mentions,
+       min(a.published_at) AS first_article, max(a.published_at) AS last_article
+FROM articles a
+LEFT JOIN pledge_mentions p USING (article_id)
+LEFT JOIN agreement_mentions g USING (article_id)
+GROUP BY a.outlet
+ORDER BY articles DESC;
+COMMENT ON VIEW outlet_summary IS 'Per outlet: articles stored and the mentions extracted from them.';
+
+CREATE VIEW pledge_sources AS
+SELECT p.event_id, m.mention_id, a.article_id, a.outlet, a.title, a.canonical_url,
+       a.published_at, m.restated, m.evidence, m.evidence_start, m.evidence_end
+FROM pledges p
+JOIN pledge_mentions m ON m.event_id = p.event_id
+JOIN articles a USING (article_id)
+ORDER BY p.event_id, a.published_at;
+COMMENT ON VIEW pledge_sources IS 'Every article that mentions each pledge event, with the evidence sentence.';
+
+CREATE VIEW kiel_export AS
+SELECT p.event_id, p.donor, p.recipient, coalesce(p.announced_on, p.first_seen_on) AS date,
+       p.announced_precision AS date_precision, p.category, p.stage, p.currency, p.amount,
+       p.amount_eur, p.fx_rate, p.fx_date, p.items, p.coalition, p.restated_only,
+       p.mention_count,
+       (SELECT string_agg(DISTINCT a.canonical_url, ' ' ORDER BY a.canonical_url)
+          FROM pledge_mentions m JOIN articles a USING (article_id)
+         WHERE m.event_id = p.event_id) AS sources
+FROM counted_pledges p
+ORDER BY date, donor;
+COMMENT ON VIEW kiel_export IS 'Pledge events in a long format like the Kiel Institute Ukraine Support Tracker: one row per event, original and EUR amounts, source URLs space-separated.';

@@ -118,10 +118,52 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0 if result["status"] in ("ok", "partial") else 1
 
 
+def cmd_deliver(args: argparse.Namespace) -> int:
+    from flows.deliver import deliver_flow
+
+    result = deliver_flow(week=args.week, db_path=args.db)
+    print(f"{result['week']}: {result['delivery_status']} ({result['email_path']})")
+    if result.get("delivery_error"):
+        print(f"error: {result['delivery_error']}", file=sys.stderr)
+    return 0 if result["delivery_status"] in ("sent", "outbox") else 1
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from flows.status import print_status
 
     return print_status(load_settings(db_path=args.db).db_path, limit=args.limit)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run SQL against the published read-only copy (never the live file)."""
+    import csv
+
+    from flows import storage
+
+    path = load_settings(published_db_path=args.db).published_db_path
+    if not path.exists():
+        print(f"no published database at {path}: run `pledgewatch run` first", file=sys.stderr)
+        return 2
+    with storage.open_db(path, read_only=True) as con:
+        try:
+            relation = con.sql(args.sql)
+        except Exception as error:  # DuckDB's message says what is wrong with the SQL
+            print(f"query failed: {error}", file=sys.stderr)
+            return 1
+        if relation is None:
+            return 0
+        if args.format == "table":
+            relation.show(max_rows=args.max_rows, max_width=200)
+            return 0
+        names, data = relation.columns, relation.fetchall()
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows(data)
+    else:
+        for row in data:
+            print(json.dumps(dict(zip(names, row, strict=True)), default=str, ensure_ascii=False))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,8 +193,17 @@ def build_parser() -> argparse.ArgumentParser:
     report = add("report", cmd_report, "render (and write to the outbox) a week's briefing")
     report.add_argument("--week", required=True, help="ISO week, e.g. 2026-W46")
 
+    deliver = add("deliver", cmd_deliver, "resend a week's briefing email from the outbox")
+    deliver.add_argument("--week", required=True, help="ISO week, e.g. 2026-W46")
+
     status = add("status", cmd_status, "recent runs and per-feed health")
     status.add_argument("--limit", type=int, default=10)
+
+    query = add("query", cmd_query, "run SQL on the published read-only copy of the database")
+    query.add_argument("sql", help='e.g. "SELECT * FROM donor_totals LIMIT 10"')
+    query.add_argument("--db", help="published copy (default $PLEDGEWATCH_PUBLISHED_DB)")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--max-rows", type=int, default=40)
 
     evaluate = add("eval", cmd_eval, "score the extractor on the labelled development set")
     evaluate.add_argument("--articles", default=str(SHARED_EVAL / "dev" / "articles.jsonl"))
@@ -161,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--show-errors", action="store_true")
     evaluate.add_argument("--json", action="store_true")
 
-    for command in (run, sub.choices["ingest"], report, status):
+    for command in (run, sub.choices["ingest"], report, status, deliver):
         command.add_argument("--db", help="DuckDB file (default $PLEDGEWATCH_DB)")
     for command in (run, sub.choices["ingest"]):
         command.add_argument("--feeds", help="feeds file (default $PLEDGEWATCH_FEEDS)")

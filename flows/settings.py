@@ -34,6 +34,7 @@ class SmtpSettings:
     sender: str = "PledgeWatch <pledgewatch@localhost>"
     recipients: tuple[str, ...] = ()
     timeout: float = 30.0
+    retry_delays: tuple[float, ...] = (10.0, 60.0, 300.0)  # backoff between send attempts
 
     @property
     def configured(self) -> bool:
@@ -70,6 +71,9 @@ def _smtp_from_env() -> SmtpSettings:
         sender=env("PLEDGEWATCH_SMTP_FROM", SmtpSettings.sender),
         recipients=recipients,
         timeout=float(env("PLEDGEWATCH_SMTP_TIMEOUT", "30")),
+        retry_delays=tuple(
+            float(d) for d in env("PLEDGEWATCH_SMTP_RETRY_DELAYS", "10,60,300").split(",") if d
+        ),
     )
 
 

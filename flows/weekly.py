@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,10 +12,12 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.cache_policies import NO_CACHE
 
 from flows import storage
+from flows.deliver import send_with_retries, undelivered_weeks
 from flows.feeds_config import load_feeds
 from flows.ingest import ingest_into, logger
+from flows.publish import publish
 from flows.runs import RunRecord, finish_run, start_run
-from flows.settings import Settings, SmtpSettings, load_settings
+from flows.settings import Settings, load_settings
 from reports import email as mail
 from reports.briefing import Briefing, gather
 from reports.render import render_pdf
@@ -39,63 +38,13 @@ def render_briefing(db_path: Path, week: str, run_id: str, pdf_path: Path) -> Br
     return briefing
 
 
-@task(name="send-email", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[5, 30, 120])
-def send_email(message_bytes: bytes, smtp: SmtpSettings) -> None:
-    """SMTP delivery with retries; credentials come in `smtp`, never logged."""
-    import email
-    import email.policy
-
-    message = email.message_from_bytes(message_bytes, policy=email.policy.default)
-    mail.send(
-        message,
-        host=smtp.host,
-        port=smtp.port,
-        security=smtp.security,
-        username=smtp.username,
-        password=smtp.password,
-        timeout=smtp.timeout,
-    )
-
-
 def deliver(briefing: Briefing, pdf_path: Path, settings: Settings) -> dict[str, Any]:
-    """Write the .eml (always kept), then send it when SMTP is configured."""
+    """Write the .eml to the outbox (always kept), then send it when SMTP is configured."""
     smtp = settings.smtp
-    message = mail.build_message(
-        briefing,
-        pdf_path,
-        sender=smtp.sender,
-        recipients=list(smtp.recipients) or ["analysts@localhost"],
-    )
+    recipients = list(smtp.recipients) or ["analysts@localhost"]
+    message = mail.build_message(briefing, pdf_path, sender=smtp.sender, recipients=recipients)
     eml_path = mail.write_eml(message, settings.outbox_dir)
-    if not smtp.configured:
-        return {"email_path": str(eml_path), "delivery_status": "outbox", "delivery_error": None}
-    try:
-        send_email(message.as_bytes(), smtp)
-    except Exception as error:
-        logger().error("delivery of %s failed: %s", briefing.week, error)
-        return {
-            "email_path": str(eml_path),
-            "delivery_status": "failed",
-            "delivery_error": str(error)[:500],
-        }
-    return {"email_path": str(eml_path), "delivery_status": "sent", "delivery_error": None}
-
-
-def publish_copy(db_path: Path, target: Path) -> Path:
-    """Analysts' read-only copy: checkpoint, copy to a temp file, rename atomically.
-
-    The copy is made while this process holds the writer connection, so no other writer
-    can change the file mid-copy; readers of the old copy keep their open file.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with storage.open_db(db_path) as con:
-        con.execute("CHECKPOINT")
-        fd, tmp = tempfile.mkstemp(prefix=".publishing-", suffix=".duckdb", dir=target.parent)
-        os.close(fd)
-        shutil.copyfile(db_path, tmp)
-    os.chmod(tmp, 0o444)
-    os.replace(tmp, target)
-    return target
+    return {"email_path": str(eml_path), **send_with_retries(eml_path, smtp)}
 
 
 def artifacts(run: RunRecord, briefing: Briefing | None, pdf_path: Path | None) -> None:
@@ -134,6 +83,14 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
     extra: dict[str, Any] = {}
     try:
         week_bounds(week)  # validates the week before any work
+        for missed in undelivered_weeks(settings.db_path):
+            logger().warning(
+                "the %s briefing was never delivered: resend it with "
+                "`pledgewatch deliver --week %s`",
+                missed,
+                missed,
+            )
+            run.counts["undelivered_earlier_weeks"] += 1
         if fetch:
             ingest_into(settings.db_path, run, load_feeds(settings.feeds_file))
         pdf_path, _ = briefing_paths(settings, week)
@@ -141,7 +98,7 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
         extra = {"briefing_path": str(pdf_path), **deliver(briefing, pdf_path, settings)}
         if extra["delivery_status"] == "failed":
             run.error("delivery", extra["delivery_error"])
-        publish_copy(settings.db_path, settings.published_db_path)
+        publish(settings.db_path, settings.published_db_path)
     except BaseException as error:
         run.error(kind, error)
         finish_run(settings.db_path, run, "failed", **extra)

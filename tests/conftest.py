@@ -94,3 +94,13 @@ def smtp_server() -> Iterator[RecordingSMTP]:
     handler.port = port
     yield handler
     controller.stop()
+
+
+@pytest.fixture(scope="session")
+def demo(prefect_harness, tmp_path_factory) -> dict:
+    """The demo run once per session; its database, PDF and email shared by the slow tests."""
+    from flows.demo import demo_flow
+
+    home = tmp_path_factory.mktemp("demo")
+    result = demo_flow(home=str(home))
+    return {**result, "home": home}

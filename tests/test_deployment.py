@@ -77,8 +77,11 @@ def prefect_server(tmp_path):
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
         [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
     def healthy() -> bool:
         try:
@@ -122,10 +125,13 @@ def test_weekly_briefing_deployment_runs_end_to_end(prefect_server, tmp_path, sm
     def scheduled() -> list[datetime]:
         runs = httpx.post(
             f"{api}/flow_runs/filter",
-            json={"deployments": {"id": {"any_": [deployment["id"]]}},
-                  "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}},
-                  "sort": "EXPECTED_START_TIME_ASC", "limit": 3},
-        ).json()  # fmt: skip
+            json={
+                "deployments": {"id": {"any_": [deployment["id"]]}},
+                "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}},
+                "sort": "EXPECTED_START_TIME_ASC",
+                "limit": 3,
+            },
+        ).json()
         return [datetime.fromisoformat(r["expected_start_time"]) for r in runs]
 
     starts = wait_for(lambda: len(scheduled()) >= 3 and scheduled(), 90, "scheduled runs")
@@ -146,14 +152,21 @@ def test_weekly_briefing_deployment_runs_end_to_end(prefect_server, tmp_path, sm
         worker_log = (tmp_path / "worker.log").open("w")
         worker = subprocess.Popen(
             [PREFECT, "worker", "start", "--pool", "pledgewatch"],
-            env=worker_env, cwd=tmp_path, stdout=worker_log, stderr=subprocess.STDOUT,
+            env=worker_env,
+            cwd=tmp_path,
+            stdout=worker_log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
-        )  # fmt: skip
+        )
         try:
             out = prefect_cli(
-                env, "deployment", "run", "weekly-briefing/weekly-briefing",
-                "--param", "week=2026-W46",
-            )  # fmt: skip
+                env,
+                "deployment",
+                "run",
+                "weekly-briefing/weekly-briefing",
+                "--param",
+                "week=2026-W46",
+            )
             run_id = re.search(r"UUID:\s*([0-9a-f-]{36})", out).group(1)
 
             def finished() -> dict | None:

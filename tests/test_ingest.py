@@ -16,8 +16,9 @@ from flows.runs import finish_run, start_run
 from tests.servers import LocalServer, endless_body, never_answers, redirect_to
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
-FAST = FetchPolicy(connect_timeout=1, read_timeout=1, retries=1, backoff=(0.01,),
-                   max_bytes=2 * 1024 * 1024)  # fmt: skip
+FAST = FetchPolicy(
+    connect_timeout=1, read_timeout=1, retries=1, backoff=(0.01,), max_bytes=2 * 1024 * 1024
+)
 
 
 def publish(server: LocalServer, name: str, path: str, **kwargs) -> str:
@@ -26,10 +27,16 @@ def publish(server: LocalServer, name: str, path: str, **kwargs) -> str:
 
 
 def good_feeds(server: LocalServer) -> list[Feed]:
-    server.add("/pages/sweden-drones.html", (FIXTURES / "page_sweden.html").read_bytes(),
-               headers={"Content-Type": "text/html; charset=utf-8"})  # fmt: skip
-    server.add("/pages/canada-armour.html", (FIXTURES / "page_canada.html").read_bytes(),
-               headers={"Content-Type": "text/html"})  # fmt: skip
+    server.add(
+        "/pages/sweden-drones.html",
+        (FIXTURES / "page_sweden.html").read_bytes(),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
+    server.add(
+        "/pages/canada-armour.html",
+        (FIXTURES / "page_canada.html").read_bytes(),
+        headers={"Content-Type": "text/html"},
+    )
     # The Belgium article is in the RSS feed (full text) and the Atom feed (link only).
     server.add("/news/belgium-air-defence", (FIXTURES / "page_sweden.html").read_bytes())
     return [
@@ -55,14 +62,21 @@ def table(db: Path, sql: str) -> list[tuple]:
 def snapshot(db: Path) -> dict[str, list[tuple]]:
     """Every data row, minus run ids and timestamps, for comparing two databases."""
     return {
-        "articles": table(db, "SELECT article_id, canonical_url, title, published_at, text_hash, "
-                              "text_source FROM articles ORDER BY 1"),
+        "articles": table(
+            db,
+            "SELECT article_id, canonical_url, title, published_at, text_hash, "
+            "text_source FROM articles ORDER BY 1",
+        ),
         "links": table(db, "SELECT article_id, feed_id FROM article_feeds ORDER BY 1, 2"),
-        "pledges": table(db, "SELECT mention_id, donor, amount, currency, evidence_start "
-                             "FROM pledge_mentions ORDER BY 1"),
-        "agreements": table(db, "SELECT mention_id, kind, parties FROM agreement_mentions "
-                                "ORDER BY 1"),
-    }  # fmt: skip
+        "pledges": table(
+            db,
+            "SELECT mention_id, donor, amount, currency, evidence_start "
+            "FROM pledge_mentions ORDER BY 1",
+        ),
+        "agreements": table(
+            db, "SELECT mention_id, kind, parties FROM agreement_mentions ORDER BY 1"
+        ),
+    }
 
 
 def test_three_formats_stored_once_with_full_text(prefect_harness, server, tmp_path):
@@ -70,8 +84,11 @@ def test_three_formats_stored_once_with_full_text(prefect_harness, server, tmp_p
     result = run_ingest(str(db), good_feeds(server))
     assert result["status"] == "ok", result
     assert result["feeds_ok"] == 3
-    rows = table(db, "SELECT canonical_url, outlet, text_source, text, published_at FROM articles "
-                     "ORDER BY canonical_url")  # fmt: skip
+    rows = table(
+        db,
+        "SELECT canonical_url, outlet, text_source, text, published_at FROM articles "
+        "ORDER BY canonical_url",
+    )
     urls = [r[0] for r in rows]
     # The Belgium article came from two feeds with different tracking parameters: one row.
     assert urls == [

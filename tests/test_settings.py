@@ -41,6 +41,15 @@ def test_bundled_feeds_file_lists_the_real_outlets():
     from flows.feeds_config import load_feeds
 
     names = {feed.name for feed in load_feeds(REPO_ROOT / "feeds.toml")}
-    for outlet in ("Euromaidan Press", "Kyiv Independent", "Defense News", "Breaking Defense",
-                   "NATO", "Ukrinform", "Ukrainska Pravda", "European Pravda", "GOV.UK"):  # fmt: skip
+    for outlet in (
+        "Euromaidan Press",
+        "Kyiv Independent",
+        "Defense News",
+        "Breaking Defense",
+        "NATO",
+        "Ukrinform",
+        "Ukrainska Pravda",
+        "European Pravda",
+        "GOV.UK",
+    ):
         assert any(outlet in name for name in names), outlet

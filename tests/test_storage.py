@@ -51,8 +51,9 @@ def test_upsert_is_bulk_idempotent_and_dedupes_the_batch(tmp_path):
 def test_transaction_rolls_back_on_error(tmp_path):
     with storage.open_db(tmp_path / "s.duckdb") as con:
         with pytest.raises(RuntimeError), storage.transaction(con):
-            storage.upsert(con, "actors", [{"name": "X", "kind": "country", "aliases": []}],
-                           ["name"])  # fmt: skip
+            storage.upsert(
+                con, "actors", [{"name": "X", "kind": "country", "aliases": []}], ["name"]
+            )
             raise RuntimeError("crash")
         assert con.execute("SELECT count(*) FROM actors").fetchone()[0] == 0
 
@@ -61,11 +62,15 @@ def test_a_held_lock_makes_the_writer_wait_then_fail_naming_the_holder(tmp_path)
     db = tmp_path / "s.duckdb"
     storage.connect(db).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); "
-         "time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); "
+            "time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()
@@ -81,6 +86,16 @@ def test_a_held_lock_makes_the_writer_wait_then_fail_naming_the_holder(tmp_path)
 def test_schema_file_is_the_single_source_of_tables(tmp_path):
     with storage.open_db(tmp_path / "s.duckdb") as con:
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    assert {"runs", "feeds", "articles", "pledge_mentions", "agreement_mentions", "pledges",
-            "agreements", "actors", "feed_fetches", "article_feeds"} <= tables  # fmt: skip
+    assert {
+        "runs",
+        "feeds",
+        "articles",
+        "pledge_mentions",
+        "agreement_mentions",
+        "pledges",
+        "agreements",
+        "actors",
+        "feed_fetches",
+        "article_feeds",
+    } <= tables
     assert duckdb.__version__

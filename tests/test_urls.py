@@ -5,13 +5,15 @@ import pytest
 from transforms.urls import canonical_url, stable_id
 
 CASES = [
-    ("HTTPS://Example.COM/News/Item?utm_source=rss&utm_medium=feed#top",
-     "https://example.com/News/Item"),
+    (
+        "HTTPS://Example.COM/News/Item?utm_source=rss&utm_medium=feed#top",
+        "https://example.com/News/Item",
+    ),
     ("http://example.com:80/a?b=2&a=1", "http://example.com/a?a=1&b=2"),
     ("https://example.com:8443/a?fbclid=xyz&id=7", "https://example.com:8443/a?id=7"),
     ("https://example.com", "https://example.com/"),
     ("  https://example.com/a?gclid=1&mc_cid=2  ", "https://example.com/a"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("url", "canonical"), CASES)

@@ -64,6 +64,7 @@ class AgreementMention:
     signed_on: str | None = None  # ISO date, or YYYY-MM
     restated: bool = False
     coalition: str | None = None
+    unnamed_parties: int | None = None  # members stated only as a count ("15 countries joined")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

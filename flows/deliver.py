@@ -1,0 +1,111 @@
+"""Delivery: the briefing's .eml is always kept in the outbox, then sent when SMTP is set.
+
+A failed send is retried with backoff, recorded on the run, and can be repeated later with
+`pledgewatch deliver --week W`; nothing is lost because the PDF and the .eml stay on disk.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import os
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from flows import storage
+from flows.ingest import logger
+from flows.runs import finish_run, start_run
+from flows.settings import SmtpSettings, load_settings
+from reports import email as mail
+
+SECRET_BLOCK = "pledgewatch-smtp-password"
+
+
+def smtp_password(smtp: SmtpSettings) -> str | None:
+    """The password from the environment, else from the Prefect Secret block, else none."""
+    if smtp.password or not smtp.username:
+        return smtp.password
+    try:
+        from prefect.blocks.system import Secret
+
+        block = os.environ.get("PLEDGEWATCH_SMTP_PASSWORD_BLOCK", SECRET_BLOCK)
+        return Secret.load(block).get()
+    except Exception as error:  # no block: the server may not need a password
+        logger().warning("no SMTP password in the environment or Secret block: %s", error)
+        return None
+
+
+@task(name="send-email", cache_policy=NO_CACHE)
+def send_email(eml_path: Path, smtp: SmtpSettings) -> None:
+    """One SMTP attempt; the caller sets retries. Credentials are never logged."""
+    message = email.message_from_bytes(eml_path.read_bytes(), policy=email.policy.default)
+    mail.send(
+        message,
+        host=smtp.host,
+        port=smtp.port,
+        security=smtp.security,
+        username=smtp.username,
+        password=smtp_password(smtp),
+        timeout=smtp.timeout,
+    )
+
+
+def send_with_retries(eml_path: Path, smtp: SmtpSettings) -> dict[str, Any]:
+    """Send with the configured backoff; the outcome as columns of the runs table."""
+    if not smtp.configured:
+        return {"delivery_status": "outbox", "delivery_error": None}
+    delays = list(smtp.retry_delays)
+    sender = send_email.with_options(retries=len(delays), retry_delay_seconds=delays)
+    try:
+        sender(eml_path, smtp)
+    except Exception as error:
+        logger().error(
+            "delivery of %s failed after %d tries: %s", eml_path.name, len(delays) + 1, error
+        )
+        return {"delivery_status": "failed", "delivery_error": str(error)[:500]}
+    logger().info("delivered %s to %s", eml_path.name, ", ".join(smtp.recipients))
+    return {"delivery_status": "sent", "delivery_error": None}
+
+
+def undelivered_weeks(db_path: Path) -> list[str]:
+    """Weeks whose latest briefing run did not deliver (offered for resending)."""
+    with storage.open_db(db_path) as con:
+        rows = con.execute(
+            "SELECT week FROM (SELECT week, delivery_status, row_number() OVER "
+            "(PARTITION BY week ORDER BY started_at DESC) AS n FROM runs "
+            "WHERE week IS NOT NULL AND delivery_status IS NOT NULL) "
+            "WHERE n = 1 AND delivery_status = 'failed' ORDER BY week"
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+@flow(name="deliver")
+def deliver_flow(week: str, db_path: str | None = None) -> dict[str, Any]:
+    """Resend a week's briefing from the .eml kept by its last run."""
+    settings = load_settings(db_path=db_path)
+    with storage.open_db(settings.db_path) as con:
+        found = con.execute(
+            "SELECT email_path FROM runs WHERE week = ? AND email_path IS NOT NULL "
+            "ORDER BY started_at DESC LIMIT 1",
+            [week],
+        ).fetchone()
+    if not found or not Path(found[0]).exists():
+        raise FileNotFoundError(
+            f"no stored email for {week}: build it first with `pledgewatch report --week {week}`"
+        )
+    eml_path = Path(found[0])
+    run = start_run(settings.db_path, "deliver", week=week)
+    outcome = send_with_retries(eml_path, settings.smtp)
+    if outcome["delivery_status"] == "failed":
+        run.error("delivery", outcome["delivery_error"])
+    status = finish_run(settings.db_path, run, email_path=str(eml_path), **outcome)
+    return {
+        "run_id": run.run_id,
+        "week": week,
+        "status": status,
+        "email_path": str(eml_path),
+        **outcome,
+    }

@@ -1,0 +1,58 @@
+"""The analysts' copy: a read-only DuckDB file plus Parquet/CSV exports, replaced atomically.
+
+DuckDB lets no other process open a file while a writer holds it, so analysts never query
+the live file. After each weekly run the writer checkpoints, copies the file to a temporary
+name and renames it over the published one; an analyst holding the old copy open keeps
+reading it undisturbed, and the next connection sees the new one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from flows import storage
+
+EXPORTS = {
+    # name: query over the published copy
+    "pledges": "SELECT * FROM pledges",
+    "pledge_mentions": "SELECT * FROM pledge_mentions",
+    "agreements": "SELECT * FROM agreements",
+    "agreement_mentions": "SELECT * FROM agreement_mentions",
+    "articles": "SELECT * EXCLUDE (text) FROM articles",
+    "kiel_export": "SELECT * FROM kiel_export",
+}
+CSV_EXPORTS = ("kiel_export",)
+
+
+def _atomic_target(target: Path, suffix: str) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=suffix, dir=target.parent)
+    os.close(fd)
+    return tmp
+
+
+def publish(db_path: Path, target: Path) -> dict[str, Path]:
+    """Publish `db_path` to `target` and its exports beside it; return what was written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _atomic_target(target, ".duckdb")
+    with storage.open_db(db_path) as con:  # holding the writer lock: nobody writes mid-copy
+        con.execute("CHECKPOINT")
+        shutil.copyfile(db_path, tmp)
+    os.chmod(tmp, 0o444)
+    os.replace(tmp, target)
+    written = {"database": target}
+    exports = target.parent / "exports"
+    exports.mkdir(exist_ok=True)
+    with storage.open_db(target, read_only=True) as con:
+        for name, query in EXPORTS.items():
+            formats = ["parquet"] + (["csv"] if name in CSV_EXPORTS else [])
+            for fmt in formats:
+                path = exports / f"{name}.{fmt}"
+                tmp = _atomic_target(path, f".{fmt}")
+                options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
+                con.execute(f"COPY ({query}) TO '{tmp}' ({options})")
+                os.replace(tmp, path)
+                written[f"{name}.{fmt}"] = path
+    return written

@@ -1,0 +1,93 @@
+"""Actor gazetteer: names, short forms, demonyms, officials, organisations, coalitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.actors import actors, find_actors, load_actors, resolve
+
+# (sentence, canonical names found, in order)
+CASES = [
+    ("The UK and Britain and British officials agreed.", ["United Kingdom"] * 3),
+    ("Great Britain joined, as did the U.K.", ["United Kingdom", "United Kingdom"]),
+    ("The Netherlands and the Dutch government, also Holland.", ["Netherlands"] * 3),
+    ("The U.S. and the United States and US forces.", ["United States"] * 3),
+    ("Washington said the Pentagon would pay.", ["United States", "United States"]),
+    ("Türkiye, Turkiye and Turkish firms.", ["Turkey"] * 3),
+    ("Czechia and the Czech Republic.", ["Czech Republic", "Czech Republic"]),
+    ("Defence Secretary John Healey spoke.", ["United Kingdom"]),
+    ("Boris Pistorius met Sebastien Lecornu.", ["Germany", "France"]),
+    (
+        "The European Commission and the EU and the EIB.",
+        ["European Union", "European Union", "European Investment Bank"],
+    ),
+    ("The European Peace Facility funds it.", ["European Peace Facility"]),
+    ("NATO and the G7 nations agreed.", ["NATO", "G7"]),
+    ("It joined the drone coalition and the IT Coalition.", ["Drone Coalition", "IT Coalition"]),
+    (
+        "The artillery coalition and the air defense coalition.",
+        ["Artillery Coalition", "Air Defence Coalition"],
+    ),
+    (
+        "The demining coalition, the maritime coalition and the armoured vehicles coalition.",
+        ["Demining Coalition", "Maritime Capability Coalition", "Armoured Vehicles Coalition"],
+    ),
+    (
+        "Belgium is part of the fighter jet coalition.",
+        ["Belgium", "Air Force Capability Coalition"],
+    ),
+    ("Money went to the Czech initiative.", ["Czech Ammunition Initiative"]),
+    ("Rheinmetall and Ukroboronprom signed.", ["Rheinmetall", "Ukraine"]),
+    ("Norwegian, Danish and Swedish ministers met.", ["Norway", "Denmark", "Sweden"]),
+    ("North Korea and South Korea.", ["North Korea", "South Korea"]),
+    ("Kyiv thanked Ottawa and Canberra.", ["Ukraine", "Canada", "Australia"]),
+    # not actors: lower-case words, parts of longer words
+    ("us and it are pronouns; Germanyx is not a country; usa in lower case.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), CASES)
+def test_actor_forms(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_actors(sentence)] == names
+
+
+def test_offsets_point_at_the_mention() -> None:
+    sentence = "In particular, Sweden and the UK joined the drone coalition."
+    for m in find_actors(sentence):
+        assert sentence[m.start : m.end] == m.text
+
+
+def test_load_actors_rows_for_duckdb() -> None:
+    rows = load_actors()
+    assert rows and all(set(r) == {"name", "iso_code", "kind", "aliases"} for r in rows)
+    assert all(isinstance(r["aliases"], list) for r in rows)
+    kinds = {r["kind"] for r in rows}
+    assert {"country", "organisation", "coalition", "initiative", "company"} <= kinds
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names)), "canonical names must be unique (primary key)"
+    uk = next(r for r in rows if r["name"] == "United Kingdom")
+    assert uk["iso_code"] == "GB" and "Britain" in uk["aliases"]
+
+
+def test_eu_institutions_are_donors_of_their_own() -> None:
+    names = {a.name: a for a in actors()}
+    for name in ("European Union", "European Peace Facility", "European Investment Bank"):
+        assert names[name].kind == "organisation"
+        assert names[name].iso_code in (None, "EU")
+
+
+def test_no_alias_points_at_two_actors() -> None:
+    seen: dict[str, str] = {}
+    for actor in actors():
+        for alias in (actor.name, *actor.aliases):
+            key = alias.lower() if actor.kind in ("coalition", "initiative") else alias
+            assert seen.setdefault(key, actor.name) == actor.name, alias
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [("UK", "United Kingdom"), ("the Netherlands", "Netherlands"), ("Türkiye", "Turkey")],
+)
+def test_resolve(name: str, canonical: str) -> None:
+    actor = resolve(name)
+    assert actor is not None and actor.name == canonical

@@ -1,0 +1,106 @@
+"""Negation, speculation, condition, agenda, aggregate and restatement cues.
+
+Each row is a sentence as the press writes it and whether the extractor should record a pledge
+(or agreement) from it, so the cue and its scope are tested together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms import cues
+from transforms.extract import extract_article
+
+PUB = dt.date(2024, 5, 15)
+
+# (sentence, pledges expected, agreements expected)
+ASSERTION_CASES = [
+    # asserted
+    ("Germany will provide €500 million in air defence support.", 1, 0),
+    ("Canada has allocated $60 million for armoured vehicles.", 1, 0),
+    ("Norway and Sweden joined the maritime coalition on Monday.", 0, 1),
+    ("Ukraine and Poland signed a memorandum on arms production.", 0, 1),
+    # negation
+    ("Media reported that the US would not announce new arms supplies.", 0, 0),
+    ("Hungary refused to approve the €500 million tranche.", 0, 0),
+    ("Italy has not signed the security agreement.", 0, 0),
+    ("Poland will no longer send tanks to Ukraine.", 0, 0),
+    # speculation and plans
+    ("Italy could announce a €300 million package next month.", 0, 0),
+    ("Spain is preparing a new shipment of Patriot missiles.", 0, 0),
+    ("Berlin is expected to unveil €1 billion in aid at the summit.", 0, 0),
+    ("Ukraine will sign security agreements with several countries in the coming weeks.", 0, 0),
+    ("Denmark and the Netherlands may be the next to sign security agreements.", 0, 0),
+    ("France plans to deliver 40 more SCALP missiles.", 0, 0),
+    ("Ukraine proposed a joint forum on production with the Baltic states.", 0, 0),
+    # conditions
+    ("Estonia could buy shells worth €2 billion if the allies provide funds.", 0, 0),
+    ("Greece would send artillery shells if the EU paid for them.", 0, 0),
+    # agenda items and talks
+    ("The agenda includes the supply of military assistance in 2025.", 0, 0),
+    ("Ministers will discuss a €5 billion ammunition fund on Thursday.", 0, 0),
+    ("Ukraine and Canada held a round of talks on a security agreement.", 0, 0),
+    # cumulative totals
+    ("Since 2022, the United States has committed more than $60 billion in aid.", 0, 0),
+    ("Total Danish aid to Ukraine will amount to DKK 33.3 billion.", 0, 0),
+    ("In 2024, support reached €1.8 billion.", 0, 0),
+    ("The new tranche brings the total EU military aid to €11 billion.", 0, 0),
+    ("Sweden has given SEK 50 billion so far.", 0, 0),
+    # Russian claims
+    ("Russia's defence ministry said it destroyed Western weapons worth $300 million.", 0, 0),
+    # frozen assets are not a pledge
+    ("The G7 agreed to use the interest on £200 billion of immobilised Russian assets.", 0, 0),
+    # scope: a "could" in another clause does not veto the pledge
+    ("The money could fund air defence and comes on top of the UK's existing £3bn support.", 1, 0),
+    ("Belgium will send six F-16 jets, with the first expected to arrive in 2025.", 1, 0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "pledges", "agreements"), ASSERTION_CASES)
+def test_assertion_cues(sentence: str, pledges: int, agreements: int) -> None:
+    ex = extract_article(sentence, PUB)
+    assert (len(ex.pledges), len(ex.agreements)) == (pledges, agreements)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "restated"),
+    [
+        ("As was reported earlier, Belgium pledged €611 million.", True),
+        ("He repeated the previous statement that the Netherlands will give €10 million.", True),
+        ("Recall that Norway promised NOK 75 billion over five years.", True),
+        ("Last month, Latvia pledged €20 million for drones.", True),
+        ("In March, Lithuania allocated €30 million.", True),  # month before publication
+        ("This comes on top of the UK's existing £3 billion-a-year support.", True),
+        ("The memorandum was signed after Belgium pledged €611 million.", True),
+        ("Belgium pledged €611 million on Monday.", False),
+        ("The European Union has approved an additional €500 million.", False),
+        ("Several states, including Estonia, announced contributions worth €40 million.", False),
+    ],
+)
+def test_restated_cues(sentence: str, restated: bool) -> None:
+    ex = extract_article(sentence, PUB)
+    assert ex.pledges, sentence
+    assert ex.pledges[0].restated is restated
+
+
+@pytest.mark.parametrize(
+    ("clause", "reason"),
+    [
+        ("Germany would not send", "negation"),
+        ("Italy never delivered", "negation"),
+        ("France could provide", "speculation"),
+        ("Spain is considering a shipment", "speculation"),
+        ("Greece will send shells if paid", "conditional"),
+        ("Sweden will send tanks", None),
+        ("support is not only maintained but growing", None),
+    ],
+)
+def test_is_vetoed(clause: str, reason: str | None) -> None:
+    assert cues.is_vetoed(clause) == reason
+
+
+def test_russian_claim() -> None:
+    assert cues.russian_claim("Moscow says it destroyed five Leopard tanks.")
+    assert not cues.russian_claim("Germany destroyed old stocks in 2010.")

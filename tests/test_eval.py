@@ -1,0 +1,74 @@
+"""The eval command reports dev-set scores that meet the targets (needs ../shared)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EVAL = SHARED / "eval"
+
+pytestmark = pytest.mark.skipif(
+    not (EVAL / "score.py").exists() or not (EVAL / "dev" / "articles.jsonl").exists(),
+    reason="../shared/eval is not beside this checkout",
+)
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """`pledgewatch extract` on the dev set, scored by the shared scorer."""
+    done = _run("extract", str(EVAL / "dev" / "articles.jsonl"))
+    assert done.returncode == 0, done.stderr
+    pred = tmp_path_factory.mktemp("eval") / "pred.jsonl"
+    pred.write_text(done.stdout, encoding="utf-8")
+    lines = [json.loads(x) for x in done.stdout.splitlines() if x.strip()]
+    assert len(lines) == sum(1 for x in (EVAL / "dev" / "articles.jsonl").open() if x.strip())
+    scored = subprocess.run(
+        [sys.executable, str(EVAL / "score.py"), str(EVAL / "dev" / "labels.jsonl"), str(pred),
+         "--json"],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    return json.loads(scored.stdout.strip().splitlines()[-1])
+
+
+def test_dev_set_targets(report: dict) -> None:
+    assert report["pledges"]["f1"] >= 0.90, report
+    assert report["agreements"]["f1"] >= 0.80, report
+    assert report["pledge_date"]["share"] >= 0.90, report
+    assert report["pledge_restated"]["share"] >= 0.90, report
+
+
+def test_extract_output_offsets_point_into_the_text() -> None:
+    articles = {
+        a["id"]: a["text"]
+        for a in (json.loads(x) for x in (EVAL / "dev" / "articles.jsonl").open() if x.strip())
+    }
+    done = _run("extract", str(EVAL / "dev" / "articles.jsonl"))
+    for line in done.stdout.splitlines():
+        rec = json.loads(line)
+        for item in rec["pledges"] + rec["agreements"]:
+            assert articles[rec["id"]][item["start"] : item["end"]] == item["evidence"]
+
+
+def test_eval_command_prints_the_scores() -> None:
+    done = _run("eval", "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"pledges", "agreements", "pledge_date", "pledge_restated"} <= set(report)
+    assert report["articles"] >= 14

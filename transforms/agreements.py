@@ -1,0 +1,344 @@
+"""Agreements: signings, joint production, security agreements and coalition moves.
+
+A sentence states an agreement when it has an agreement verb (sign, agree, conclude, join,
+launch, found, create, establish) in an asserted clause and names its parties, or a count of
+unnamed members ("15 countries have already joined"). The kind follows from the words:
+a coalition → coalition membership; joint production or manufacturing → joint production;
+security agreement or guarantees → security agreement; memorandum, documents, declaration,
+letter of intent → memorandum/document signing; anything else agreed → other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms import cues
+from transforms.actors import Mention
+from transforms.context import ArticleContext
+from transforms.dates import best_date, find_dates, is_earlier
+from transforms.lowre import icompile
+from transforms.records import AgreementMention
+from transforms.sentences import Sentence, keys
+
+_I = re.IGNORECASE
+
+_VERB = icompile(
+    r"\b(?:sign(?:s|ed|ing)?(?!\s+off)|inked|agree(?:s|d)?(?:\s+(?:on|upon))?|conclude[sd]?|"
+    r"join(?:s|ed|ing)?|launch(?:es|ed)?|found(?:ed)?|creat(?:e|es|ed|ing|ion)|"
+    r"establish(?:es|ed|ment)?|set\s+up|became\s+(?:a\s+)?(?:members?|part)|accession|"
+    r"reached\s+(?:an?\s+)?(?:agreement|deal)|announced)\b",
+)
+_DOC = icompile(
+    r"\b(?:memorand(?:um|a)|MoU|documents?|declarations?|letters?\s+of\s+intent|accords?|"
+    r"agreements?|contracts?|deals?|treaty|protocols?|joint\s+venture)\b",
+)
+_JOINT = icompile(
+    r"\b(?:joint(?:ly)?|co-?)(?:\s+[\w-]+){0,3}?\s*(?:produc\w*|manufactur\w*|venture)|"
+    r"\b(?:produc\w+|manufactur\w+)\s+(?:\w+\s+){0,3}jointly\b|\bco-?produc\w+|\bjoint\s+venture\b",
+)
+_SECURITY = icompile(
+    r"\bsecurity\s+(?:agreements?|guarantees?|support|cooperation\s+agreement|pacts?|accords?|"
+    r"deals?|commitments?)|\bagreements?\s+on\s+(?:\w+\s+){0,2}security\b|"
+    r"\bsecurity\s+and\s+defen[cs]e\s+(?:cooperation\s+)?agreements?|"
+    r"\bbilateral\s+(?:security\s+)?agreement\b.*\bsecurity\b|\bsecurity\b.*\bbilateral\s+agreement\b",
+)
+_FUTURE = icompile(
+    r"\b(?:will|shall|going\s+to|expects?\s+to|expecting|to\s+be\s+signed|plans?\s+to|intends?\s+to|preparing|expected|"
+    r"may|might|could|next\s+(?:week|month|year)|in\s+the\s+coming|soon|would\s+be\s+signed|"
+    r"ready\s+to\s+sign|aim\w*\s+to|hopes?\s+to|wants?\s+to|talks|negotiat\w+|propos\w+)\b",
+)
+_PRESUPPOSED = icompile(
+    r"\b(?:after|since|following|before|with)\s+the\s+(?:launch|creation|signing|founding|"
+    r"establishment)\b|\b(?:after|since|following|before|when|until)\s+(?:\w+\s+){0,4}(?:was|were|"
+    r"had\s+been|has\s+been)\s+(?:officially\s+)?(?:launched|created|founded|established|signed)\b",
+)
+# "a plan … that Ukraine agreed with Brussels": a relative clause presupposes the agreement.
+# After a reporting verb ("said that …") the clause is the assertion itself.
+_RELATIVE_CLAUSE = re.compile(
+    r"\b(?!(?:said|says|say|announced|announces|reported|reports|noted|stressed|confirmed|added|"
+    r"stated|revealed|told|wrote|explained|emphasi[sz]ed|declared|informed|recalled|claimed|"
+    r"believes?|thinks?|hopes?|so|now|also|and|but)\b)[a-z]+\s+(?:that|which)\s+(?:\w+\s+){1,3}$"
+)
+_PLEDGE_AGREED = icompile(
+    r"\bagreed\s+to\s+(?:provide|contribute|allocate|give|send|deliver|supply|mobili[sz]e|fund|"
+    r"finance|donate|transfer|pay|spend|use)\b",
+)
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_NUM = r"(?:\d+|" + "|".join(_COUNT_WORDS) + r")"
+_DOC_COUNT = icompile(
+    rf"\b(?P<n>{_NUM})\s+(?:\w+\s+)?(?:documents|agreements|memorand\w+|contracts|deals|"
+    r"declarations|MoUs)\b",
+)
+_UNNAMED = icompile(
+    rf"\b(?P<n>{_NUM})\s+(?:\w+\s+)?(?:countries|states|nations|members|allies|partners)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:joined|signed|have\s+(?:already\s+|officially\s+)?joined|"
+    r"have\s+(?:already\s+|officially\s+)?signed|officially\s+joined|already\s+joined|"
+    r"consist\w*|are\s+members)",
+)
+_MEMBERS_COUNT = icompile(rf"\b(?P<n>{_NUM})\s+(?:\w+\s+){{0,2}}(?:member\s+)?states\b")
+_LIST_NEXT = icompile(r"^\s*(?:These|They|Those|Among\s+them|Members)\s+(?:are|include)\b")
+_LEAD = icompile(r"\b(?:co-?)?led\s+by\s+")
+_COALITION_WORD = icompile(r"\b(?:coalition|initiative|group|alliance|format)\b")
+_PRODUCTION = icompile(
+    r"\b(?:build|set\s+up|establish|open|launch|create|locali[sz]e)\s+(?:\w+\s+){0,3}?"
+    r"(?:plant|factory|facility|production|hub|workshop)s?\b|\b(?:produce|manufacture)\s+",
+)
+# Capability words that name a coalition: "a coalition … for air defence".
+_CAPABILITIES = [
+    (re.compile(r"\bair[- ]defen[cs]e\b|\bmissile\s+defen[cs]e\b", _I), "Air Defence Coalition"),
+    (re.compile(r"\bdrones?\b|\bUAVs?\b|\bunmanned\b", _I), "Drone Coalition"),
+    (re.compile(r"\bIT\b|\bcyber\w*\b|\binformation\s+technolog", _I), "IT Coalition"),
+    (re.compile(r"\bartillery\b", _I), "Artillery Coalition"),
+    (re.compile(r"\barmou?red\b|\btanks?\b", _I), "Armoured Vehicles Coalition"),
+    (re.compile(r"\bdemining\b|\bmine\s+action\b", _I), "Demining Coalition"),
+    (re.compile(r"\bmaritime\b|\bnaval\b", _I), "Maritime Capability Coalition"),
+    (
+        re.compile(r"\bair\s+force\b|\bfighter\s+jets?\b|\bF-16", _I),
+        "Air Force Capability Coalition",
+    ),
+]
+_PARTY_NOT = icompile(
+    r"\b(?:in|at|for|of|to|against|near|inside|across|visit\s+to|visited|grateful\s+to)\s+"
+    r"(?:the\s+)?$",
+)
+
+
+def _count(raw: str) -> int | None:
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw)
+
+
+def _party(m: Mention) -> bool:
+    return m.kind in ("country", "organisation", "company") and m.name not in (
+        "Russia",
+        "Belarus",
+        "Iran",
+        "North Korea",
+        "Ukraine Defence Contact Group",
+    )
+
+
+def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
+    names: list[str] = []
+    for m in mentions:
+        if not _party(m):
+            continue
+        before = text[max(0, m.start - 25) : m.start]
+        if _PARTY_NOT.search(before) and not (m.name != "Ukraine" and m.start < verb_at):
+            continue
+        if m.name == "Ukraine" and m.start > verb_at and not re.search(r"\bwith\s+$", before):
+            continue
+        reporter = re.match(
+            r"\s*(?:said|says|reported|announced|noted|stressed)\b", text[m.end : m.end + 12]
+        )
+        if reporter and any(x.start < verb_at and _party(x) for x in mentions if x is not m):
+            continue
+        names.append(m.name)
+    return list(dict.fromkeys(names))
+
+
+def _kind(text: str, coalition: str | None) -> str:
+    if coalition is not None:
+        return "coalition membership"
+    if _JOINT.search(text):
+        return "joint production"
+    if _SECURITY.search(text):
+        return "security agreement"
+    if _PRODUCTION.search(text):
+        return "joint production"
+    if _DOC.search(text) and re.search(r"\bsign|\binked|\bconclud", text, _I):
+        return "memorandum/document signing"
+    return "other"
+
+
+def infer_coalition(text: str) -> str | None:
+    """The capability coalition a sentence describes without naming it exactly.
+
+    "a coalition of capabilities for the development of air defense" → Air Defence Coalition.
+    """
+    m = re.search(r"\bcoalition\b", text, _I)
+    if not m:
+        return None
+    window = text[max(0, m.start() - 60) : m.end() + 80]
+    for rx, name in _CAPABILITIES:
+        if rx.search(window):
+            return name
+    return None
+
+
+# Word stems (sentences.keys) of the agreement verbs: the gate before the full pattern.
+AGREE_STEMS = frozenset({
+    "sign", "signs", "signe", "signi", "inked", "agree", "concl", "join", "joins", "joine",
+    "joini", "launc", "found", "creat", "estab", "set", "becam", "acces", "reach", "annou",
+})  # fmt: skip
+
+
+def sentence_agreements(
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: ArticleContext,
+    stems: set[str] | None = None,
+) -> list[AgreementMention]:
+    """The agreement ``sent`` asserts, if any (at most one per sentence)."""
+    text = sent.text
+    stems = keys(text) if stems is None else stems
+    if AGREE_STEMS.isdisjoint(stems):
+        return []
+    # Members "that have signed a letter of intent" assert membership; elsewhere a relative
+    # clause ("a plan that Ukraine agreed with Brussels") only presupposes an agreement.
+    coalition_named = "coalition" in text.lower() or any(m.kind == "coalition" for m in mentions)
+    verb = next(
+        (
+            v
+            for v in _VERB.finditer(text)
+            if not re.search(r"\b(?:the|a|an)\s+$", text[max(0, v.start() - 5) : v.start()], _I)
+            and (
+                coalition_named
+                or not _RELATIVE_CLAUSE.search(text[max(0, v.start() - 60) : v.start()])
+            )
+        ),
+        None,
+    )
+    if verb is None or text.endswith("?"):
+        return []
+    word = verb.group().lower()
+    coalition = next((m.name for m in mentions if m.kind == "coalition"), None)
+    coalition = coalition or infer_coalition(text)
+    if coalition is None and (
+        re.search(r"\b(?:the\s+group|the\s+coalition)\b", text, _I)
+        or (word.startswith("join") and sent.index - ctx.last_coalition_at <= 2)
+    ):
+        coalition = ctx.last_coalition
+    if word.startswith("announced"):
+        if not (_DOC.search(text) or _SECURITY.search(text)) or _FUTURE.search(text):
+            return []
+        coalition = None
+    if (
+        word.startswith(("launch", "found", "creat", "establish", "set up"))
+        and coalition is None
+        and not (_JOINT.search(text) or _DOC.search(text))
+    ):
+        return []
+    if word.startswith(("join", "became", "accession")) and coalition is None:
+        return []
+    if word.startswith("agree") and _PLEDGE_AGREED.search(text):
+        return []
+    if cues.has(cues.AGENDA, text) or _PRESUPPOSED.search(text[: verb.end() + 30]):
+        return []
+    head = text[: verb.end()]
+    if _FUTURE.search(head) or cues.NEGATION.search(head):
+        return []
+    if cues.CONDITIONAL.search(text):
+        return []
+    parties = _parties(text, mentions, verb.start())
+    lead = _LEAD.search(text, verb.end())
+    if lead and word.startswith("join"):
+        joiners = [m.name for m in mentions if _party(m) and m.start < lead.start()]
+        leaders = [m.name for m in mentions if m.start >= lead.end()]
+        rest = [p for p in parties if p not in leaders or p in joiners]
+        parties = rest or parties
+    unnamed = _UNNAMED.search(text)
+    nxt = sent.index + 1
+    if coalition and not [p for p in parties if p != "Ukraine"] and nxt < len(ctx.sentences):
+        nxt_mentions = ctx.actors_in(nxt)
+        if _LIST_NEXT.match(ctx.sentences[nxt].text) or (
+            _MEMBERS_COUNT.search(text) and len(nxt_mentions) > 2
+        ):
+            parties = list(dict.fromkeys(m.name for m in nxt_mentions if _party(m)))
+    if coalition and not parties and word.startswith(("launch", "found", "creat", "establish")):
+        parties = list(ctx.leaders.get(coalition, []))
+    parties = list(dict.fromkeys(parties))
+    if not parties and not unnamed:
+        return []
+    if parties == ["Ukraine"] and not unnamed:
+        return []
+    kind = _kind(text, coalition)
+    count = None
+    dc = _DOC_COUNT.search(text)
+    if dc and kind != "coalition membership":
+        count = _count(dc.group("n"))
+    date_cue = best_date(find_dates(text, ctx.published), near=verb.start())
+    date = date_cue.value if date_cue else None
+    restated = cues.has(cues.RESTATED, text) or is_earlier(date_cue, ctx.published)
+    if re.search(r"\b(?:currently|consists?\s+of|have\s+signed)\b", text, _I) and coalition:
+        restated = True
+    if date is None and not restated and ctx.news_date:
+        date = ctx.news_date
+    subject = _subject(text, verb.end(), coalition)
+    confidence = 0.75 if parties else 0.55
+    groups = [parties]
+    if coalition is None:
+        groups = _one_per_counterpart(text, mentions, verb.start(), parties)
+    return [
+        AgreementMention(
+            parties=group,
+            kind=kind,
+            evidence=text,
+            start=sent.start,
+            end=sent.end,
+            confidence=confidence,
+            subject=subject,
+            document_count=count,
+            signed_on=date,
+            restated=restated,
+            coalition=coalition,
+            unnamed_parties=_count(unnamed.group("n")) if unnamed else None,
+        )
+        for group in groups
+    ]
+
+
+_PLURAL_DEALS = icompile(
+    r"\b(?:agreements|memoranda|memorandums|deals|accords|treaties)\s+with\s+(?:the\s+)?$",
+)
+
+
+def _one_per_counterpart(
+    text: str, mentions: list[Mention], verb_at: int, parties: list[str]
+) -> list[list[str]]:
+    """ "Ukraine signed security agreements with Denmark and the Netherlands": one each."""
+    for i, m in enumerate(mentions):
+        if m.start < verb_at or not _PLURAL_DEALS.search(text[max(0, m.start - 60) : m.start]):
+            continue
+        counterparts = [m.name]
+        j = i
+        while j + 1 < len(mentions) and re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?",
+            text[mentions[j].end : mentions[j + 1].start],
+        ):
+            j += 1
+            counterparts.append(mentions[j].name)
+        own = [p for p in parties if p not in counterparts] or ["Ukraine"]
+        if len(counterparts) > 1:
+            return [[*own, c] for c in dict.fromkeys(counterparts) if c not in own]
+    return [parties]
+
+
+def _subject(text: str, after: int, coalition: str | None) -> str | None:
+    if coalition:
+        return coalition
+    rest = text[after:].strip(" ,.")
+    words = rest.split()
+    return " ".join(words[:12]) or None
+
+
+def coalition_leaders(text: str, mentions: list[Mention], ctx: ArticleContext) -> None:
+    """Remember "led by X and Y" for the coalition the sentence (or the one before) names."""
+    if "led by" not in text:
+        return
+    lead = _LEAD.search(text)
+    if not lead or not _COALITION_WORD.search(text[max(0, lead.start() - 40) : lead.start()]):
+        return
+    coalition = next((m.name for m in mentions if m.kind == "coalition"), None)
+    coalition = coalition or ctx.last_coalition
+    if coalition is None:
+        return
+    first = next((m for m in mentions if m.start >= lead.end()), None)
+    if first is None or first.start - lead.end() > 4:
+        return
+    leaders = [m.name for m in mentions if m.start >= lead.end() and _party(m)]
+    if leaders:
+        ctx.leaders.setdefault(coalition, leaders)

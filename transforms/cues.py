@@ -1,0 +1,116 @@
+"""Lexical cues that decide whether a sentence asserts a record at all.
+
+Each cue family is one compiled pattern so rules stay readable and testable on their own:
+negation, speculation and plans, conditions, agenda items and talks, cumulative totals,
+restatements, and Russian claims. Callers pass the span of the clause that holds the pledge
+(from the donor to the amount), so a "could" in another clause does not veto the record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.lowre import icompile
+
+_I = re.IGNORECASE
+
+NEGATION = icompile(
+    r"\b(?:not(?!\s+only)|never|no\s+(?:new|more|further|additional|plans?)|n't|neither|"
+    r"refus(?:ed|es|e)|declin(?:ed|es)\s+to|ruled\s+out|rejected|denied|blocked|vetoed|"
+    r"without\s+(?:any|new))\b|n't\b",
+)
+SPECULATION = icompile(
+    r"\b(?:may|might|could|would\s+(?:probably|likely|possibly)|probably|possibly|likely|"
+    r"expected\s+to|is\s+expected|are\s+expected|to\s+be\s+expected|preparing|prepares|"
+    r"plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intending\s+to|aims?\s+to|"
+    r"seeks?\s+to|hopes?\s+to|expects?\s+to|considering|considers|mulling|weighing|proposed|proposes|propose|"
+    r"proposal|suggested|suggests|is\s+set\s+to|are\s+set\s+to|to\s+be\s+able\s+to|"
+    r"working\s+(?:on|to)|(?:is|are|be|was|were)\s+ready\s+to|calls?\s+on|called\s+on|urged|urges|"
+    r"ask(?:ed|s)?\s+(?:for|to)|requested|in\s+the\s+coming\s+(?:days|weeks|months)|"
+    r"next\s+(?:week|month)|in\s+the\s+future|wants?\s+to|would\s+like\s+to|discuss(?:ed|es)?|"
+    r"talks|negotiat\w+|an\s+opportunity\s+to|potential(?:ly)?|reportedly|rumou?red)\b",
+)
+CONDITIONAL = icompile(
+    r"\b(?:if|unless|provided\s+that|on\s+condition|in\s+case|subject\s+to|as\s+long\s+as\s+\w+\s+"
+    r"(?:pays|provides))\b",
+)
+AGENDA = icompile(
+    r"\b(?:agenda|will\s+(?:also\s+)?discuss|would\s+(?:also\s+)?discuss|to\s+discuss|"
+    r"is\s+being\s+discussed|remains?\s+on\s+the\s+table|round\s+of\s+talks)\b",
+)
+_DESTROYED = icompile(r"\b(?:destroy(?:ed|s)?|shot\s+down|eliminated|wiped\s+out|struck)\b")
+_RUSSIAN = re.compile(r"\b(?:Russian?|Kremlin|Moscow)\b")
+
+
+def russian_claim(sentence: str) -> bool:
+    """A Russian claim of destroyed Western aid: never a pledge, whatever amount it names."""
+    return bool(_DESTROYED.search(sentence) and _RUSSIAN.search(sentence))
+
+
+# Words that make an amount a running total rather than a new pledge. Checked in the text
+# leading up to the amount ("bring the total to", "a total of", "reached") …
+AGGREGATE_BEFORE = icompile(
+    r"(?:\bbring(?:s|ing)?\b[^.;]{0,60}\b(?:total|overall|sum)\b|\bmaking\s+(?:this|it|that)\s+a\s+"
+    r"total\b|\bthe\s+total\s+(?:\w+\s+){0,4}(?:of|to|at|is|was|reached|amounts?)\b|\btotal\s+"
+    r"(?:\w+\s+){0,3}(?:aid|assistance|support|contributions?|funding|commitments?|spending|"
+    r"packages?)\b[^.;]{0,60}$|\bexceed(?:s|ed|ing)?\b|\bstands?\s+at\b|\bstood\s+at\b|"
+    r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?reached\b|\breached\b|"
+    r"\bwill\s+reach\b|\bamount(?:s|ed)?\s+to\b|\bin\s+total\b|\bcumulative\w*\b|\boverall\b|"
+    r"\baltogether\b|\ba\s+total\s+of\b|\bsum\s+of\b|\bworth\s+a\s+combined\b|\bcombined\b)"
+    r"[^.;]{0,40}$",
+)
+# … and in the text around it ("since 2022", "so far", "in two years").
+AGGREGATE_AROUND = icompile(
+    r"\bsince\s+(?:the\s+(?:beginning|start|outbreak|onset)|(?:19|20)\d\d|February\s+2022|"
+    r"February\s+24|the\s+full[- ]scale|Russia'?s|the\s+invasion|then)\b|\bso\s+far\b|"
+    r"\bto\s+date\b|\bin\s+(?:two|three|four|the\s+past\s+\w+)\s+years\b|\bup\s+to\s+now\b|\bthus\s+far\b|"
+    r"\bin\s+total\b|\bcumulative\w*\b|\ba\s+year\b(?=[^.]*\bsince\b)|"
+    r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}(?:was|were)\s+(?:launched|created|founded|"
+    r"established)\b",
+)
+RESTATED = icompile(
+    r"\b(?:earlier(?!\s+(?:today|on\s+\w+day))|previously|previous|recall(?:ed)?|"
+    r"as\s+(?:was\s+)?reported|as\s+(?:we\s+)?(?:wrote|reported)|background|last\s+month|"
+    r"existing\s+(?:\S+\s+){0,2}?(?=[€$£\d]|support|aid|commitment|package|pledge)|"
+    r"already\s+(?:announced|pledged|committed|promised|allocated|provided)|"
+    r"had\s+(?:already\s+)?(?:pledged|announced|committed|promised|allocated|approved|agreed|"
+    r"signed)|(?:has|have)\s+(?:already\s+)?committed|reiterated|repeated|reaffirmed|"
+    r"(?:after|since|following)\s+(?:\w+\s+){0,3}(?:pledged|announced|committed|promised|"
+    r"allocated))\b",
+)
+# A section heading after which an article gives background, not news.
+BACKGROUND_HEADING = icompile(
+    r"^\W*(?:background|recall|reminder|for\s+reference|context|previously|earlier)\W*$",
+)
+COMPONENT = icompile(
+    r"^(?:this|it|the\s+(?:package|assistance|aid|funding|tranche))\s+(?:also\s+)?includ\w*|"
+    r"^includ\w+\s+in\s+this|\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b",
+)
+# Frozen Russian assets, GDP shares and the like are not money given.
+NOT_SUPPORT_AFTER = icompile(
+    r"^\W{0,3}(?:\w+\s+){0,3}(?:of\s+)?(?:these\s+|the\s+)?(?:frozen|immobili[sz]ed|"
+    r"sanctioned|Russian)\s+(?:\w+\s+)?(?:assets|funds|reserves)|^\s*(?:in\s+)?(?:frozen|"
+    r"immobili[sz]ed)\b|^\s*(?:of\s+)?(?:its\s+)?GDP\b|^\s*(?:\w+\s+){0,2}(?:a|per)\s+(?:head|capita)\b|^\s*(?:\w+\s+){0,2}deficit\b",
+)
+NOT_SUPPORT_BEFORE = icompile(
+    r"(?:\bprofits?\s+(?:of|from)|\bcosts?|\bprice|\bvalued\s+at\s+roughly|\bbudget\s+of|"
+    r"\bGDP\s+of|\bturnover\s+of|\brevenue\s+of|\bcontracts?\s+worth|\bdeal\s+worth|"
+    r"\bfrozen|\bimmobili[sz]ed|\bsalary|\bsalaries|\bspend(?:s|ing)?\s+(?:on\s+)?(?:its\s+)?"
+    r"(?:own\s+)?defen[cs]e)\s*(?:of\s+|at\s+|about\s+|around\s+)?$",
+)
+
+
+def has(pattern: re.Pattern[str] | LowerPattern, text: str) -> bool:
+    """True when ``pattern`` occurs in ``text`` (a small helper for readable rules)."""
+    return pattern.search(text) is not None
+
+
+def is_vetoed(clause: str) -> str | None:
+    """Why a clause asserts nothing (negation, speculation, condition), or None."""
+    if NEGATION.search(clause):
+        return "negation"
+    if CONDITIONAL.search(clause):
+        return "conditional"
+    if SPECULATION.search(clause):
+        return "speculation"
+    return None

@@ -1,0 +1,238 @@
+"""Article → pledges and agreements: the extraction entry point.
+
+Pure and deterministic: sentence splitting, actor and money recognition, cue filters, then
+pledge and agreement recognisers read the article sentence by sentence with a shared context.
+Mentions of the same fact in one article are merged (first statement kept). Amounts get an
+EUR value at the ECB rate of the announcement date, else the article date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from transforms import cues, fx
+from transforms.actors import COALITION_HINTS
+from transforms.agreements import AGREE_STEMS, coalition_leaders, sentence_agreements
+from transforms.context import ArticleContext
+from transforms.dates import dateline, find_dates, is_earlier
+from transforms.pledges import PLEDGE_STEMS, sentence_pledges
+from transforms.records import AgreementMention, Extraction, PledgeMention
+from transforms.sentences import keys, may_have_money, split_sentences
+
+EXTRACTOR_VERSION = "0.2.0"
+
+log = logging.getLogger(__name__)
+_MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
+
+
+def _news_date(ctx: ArticleContext, text: str) -> str | None:
+    """The day the article's news happened, when the text says it (dateline, "today", weekday)."""
+    line = dateline(text, ctx.published)
+    if line:
+        return line
+    if ctx.published is None:
+        return None
+    for sent, stems in zip(ctx.sentences, ctx.stems, strict=True):
+        if _DAY_STEMS.isdisjoint(stems):
+            continue
+        for cue in find_dates(sent.text, ctx.published, stems):
+            if cue.relative and cue.precision == "day" and not is_earlier(cue, ctx.published):
+                return cue.value
+    return None
+
+
+# Stems of the relative day cues ("today", "on Thursday", "this afternoon").
+_DAY_STEMS = frozenset({"today", "tonig", "yeste", "morni", "after", "eveni", "day", "monda"})
+_DAY_STEMS |= {"tuesd", "wedne", "thurs", "frida", "satur", "sunda"}
+# A sentence states a record only with a pledge or agreement verb or an amount of money.
+_VERB_STEMS = PLEDGE_STEMS | AGREE_STEMS
+
+
+def _note_coalition(ctx: ArticleContext, index: int) -> None:
+    """Remember the last coalition named (sentences naming none are skipped cheaply)."""
+    if COALITION_HINTS.isdisjoint(ctx.stems[index]):
+        return
+    for m in ctx.actors_in(index):
+        if m.kind == "coalition":
+            ctx.last_coalition, ctx.last_coalition_at = m.name, index
+
+
+def _pledge_key(p: PledgeMention) -> tuple:
+    if p.amount is None:
+        kind = (
+            "funding"
+            if p.items and any(w in p.items.lower() for w in ("fund", "contri", "financ"))
+            else "items"
+        )
+        return (p.donor, None, p.recipient, kind)
+    return (p.donor, round(p.amount, -3), p.currency)
+
+
+def _merge_pledges(found: list[PledgeMention]) -> list[PledgeMention]:
+    """One record per distinct pledge: later restatements of the same fact are dropped."""
+    seen: dict[tuple, PledgeMention] = {}
+    for p in found:
+        key = _pledge_key(p)
+        if key in seen:
+            first = seen[key]
+            if first.announced_on is None and p.announced_on:
+                first.announced_on = p.announced_on
+            continue
+        seen[key] = p
+    return list(seen.values())
+
+
+def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
+    out: list[AgreementMention] = []
+    for a in found:
+        dup = None
+        for b in out:
+            if a.kind != b.kind:
+                continue
+            if a.coalition and b.coalition:
+                if (
+                    a.coalition == b.coalition
+                    and set(a.parties) == set(b.parties)
+                    and a.unnamed_parties == b.unnamed_parties
+                ):
+                    dup = b
+                    break
+                continue
+            pa = set(a.parties) - {"Ukraine"}
+            pb = set(b.parties) - {"Ukraine"}
+            if pa and pa <= pb:
+                dup = b
+                break
+        if dup is None:
+            out.append(a)
+        elif dup.document_count is None and a.document_count is not None:
+            dup.document_count = a.document_count
+    return out
+
+
+def _convert(p: PledgeMention, published: dt.date | None) -> None:
+    if p.amount is None or not p.currency:
+        p.fx_note = "no amount stated" if p.amount is None else None
+        return
+    on = None
+    if p.announced_on and len(p.announced_on) == 10:
+        on = dt.date.fromisoformat(p.announced_on)
+    elif p.announced_on and len(p.announced_on) == 7:
+        on = dt.date.fromisoformat(p.announced_on + "-01")
+    on = on or published
+    if on is None:
+        p.fx_note = "no announcement or article date to choose a rate"
+        return
+    amount_eur, rate, rate_date, note = fx.to_eur(p.amount, p.currency, on)
+    p.amount_eur, p.fx_rate = amount_eur, rate
+    p.fx_date = rate_date.isoformat() if rate_date else None
+    p.fx_note = note
+
+
+def _extract(
+    text: str, published: dt.date | None, outlet: str | None, title: str | None
+) -> Extraction:
+    text = text[:_MAX_CHARS]
+    sentences = split_sentences(text)
+    stems = [keys(s.text) for s in sentences]
+    ctx = ArticleContext.build(text, published, sentences, stems, outlet, title)
+    ctx.news_date = _news_date(ctx, text)
+    # First pass: who leads which coalition ("co-led by Latvia and the UK"), wherever stated.
+    for i, sent in enumerate(sentences):
+        if "led by" in sent.text:
+            coalition_leaders(sent.text, ctx.actors_in(i), ctx)
+        _note_coalition(ctx, i)
+    ctx.last_coalition, ctx.last_coalition_at = None, -100
+    pledges: list[PledgeMention] = []
+    agreements: list[AgreementMention] = []
+    background = False  # after a "Background:" heading the article restates older news
+    for i, sent in enumerate(sentences):
+        if len(sent.text) < 40 and cues.BACKGROUND_HEADING.match(sent.text):
+            background = True
+        if _VERB_STEMS.isdisjoint(stems[i]) and not may_have_money(stems[i]):
+            _note_coalition(ctx, i)
+            continue
+        row = ctx.actors_in(i)
+        found = sentence_pledges(sent, row, ctx, stems[i])
+        if background:
+            for p in found:
+                p.restated = True
+        pledges.extend(found)
+        deals = sentence_agreements(sent, row, ctx, stems[i])
+        if found:
+            # An amount "agreed" is the pledge itself, not a separate agreement.
+            deals = [a for a in deals if a.kind != "other"]
+            ctx.last_donors = list(dict.fromkeys(p.donor for p in found))
+            ctx.last_found[i] = found[0].donor
+        agreements.extend(deals)
+        _note_coalition(ctx, i)
+    pledges = _merge_pledges(pledges)
+    for p in pledges:
+        _convert(p, published)
+    return Extraction(pledges=pledges, agreements=_merge_agreements(agreements))
+
+
+def extract_article(
+    text: str,
+    published: dt.date | None,
+    outlet: str | None = None,
+    title: str | None = None,
+) -> Extraction:
+    """All pledges and agreements ``text`` asserts; never raises (logs and returns empty)."""
+    if not isinstance(text, str) or not text.strip():
+        return Extraction()
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    elif not isinstance(published, dt.date):
+        published = None
+    try:
+        return _extract(text, published, outlet, title)
+    except Exception:  # a bad article must never stop a run
+        log.exception("extraction failed; article skipped")
+        return Extraction()
+
+
+def to_eval_record(article_id: str, extraction: Extraction) -> dict:
+    """One line of the scorer's JSONL format (``../shared/eval/score.py``)."""
+    return {
+        "id": article_id,
+        "pledges": [
+            {
+                "donor": p.donor,
+                "recipient": p.recipient,
+                "amount": p.amount,
+                "currency": p.currency,
+                "category": p.category,
+                "stage": p.stage,
+                "date_announced": p.announced_on,
+                "restated": p.restated,
+                "component": p.component,
+                "items": p.items,
+                "coalition": p.coalition,
+                "amount_eur": p.amount_eur,
+                "evidence": p.evidence,
+                "start": p.start,
+                "end": p.end,
+                "confidence": p.confidence,
+            }
+            for p in extraction.pledges
+        ],
+        "agreements": [
+            {
+                "parties": a.parties,
+                "kind": a.kind,
+                "subject": a.subject,
+                "count": a.document_count,
+                "date": a.signed_on,
+                "restated": a.restated,
+                "unnamed_parties": a.unnamed_parties,
+                "coalition": a.coalition,
+                "evidence": a.evidence,
+                "start": a.start,
+                "end": a.end,
+                "confidence": a.confidence,
+            }
+            for a in extraction.agreements
+        ],
+    }

@@ -1,0 +1,488 @@
+"""Pledges: who gives what to whom, read from one sentence at a time.
+
+A pledge is anchored either on an amount of money or, when the sentence names none, on a
+concrete object of a pledge verb ("several F-16 fighter jets", "further financial
+contributions"). For each anchor the donor is found by a fixed order of syntactic cues:
+an actor right before the amount ("the UK's existing £3bn"), a passive or source agent
+("agreed by the G7", "aid from Norway"), the subject of the nearest pledge verb, the subject
+of a relative clause after the amount ("the 7 billion kroner that Denmark allocated"), a
+collective subject tied to a coalition ("All of them have pledged"). A conjoined subject
+("Canada, Norway and the Netherlands") yields one record per donor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms import cues
+from transforms.actors import NON_DONORS, Mention
+from transforms.context import ArticleContext
+from transforms.dates import best_date, find_dates, is_earlier
+from transforms.lowre import icompile
+from transforms.money import NORDIC_BY_COUNTRY, Money, find_money
+from transforms.records import PledgeMention
+from transforms.sentences import Sentence, keys, may_have_money
+
+_I = re.IGNORECASE
+
+PLEDGE_VERB = icompile(
+    r"\b(?:provid(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?|"
+    r"allocat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|giv(?:e|es|en|ing)|"
+    r"gave|send(?:s|ing)?|sent|deliver(?:s|ed|ing)?|suppl(?:y|ied|ying)|"
+    r"transfer(?:s|red|ring)?|approv(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|"
+    r"earmark(?:s|ed|ing)?|grant(?:s|ed)|loan(?:s|ed|ing)?|lend(?:s|ing)?|lent|"
+    r"fund(?:s|ed)?(?=\s+(?:the|a|an|its|their|Ukrain\w+)\b)|funded|financ(?:e|es|ed)|"
+    r"mobili[sz](?:e|es|ed|ing)|disburs(?:e|es|ed|ing)|releas(?:e|es|ed)|hand(?:s|ed)?\s+over|"
+    r"set\s+aside|dedicat(?:e|es|ed)|agreed(?:\s+upon)?|adopted|receiv(?:e|es|ed|ing)|"
+    r"offer(?:s|ed)|promis(?:e|es|ed)|ship(?:s|ped)?|pa(?:y|ys|id|ying)\s+out|paid|"
+    r"spen(?:d|ds|t|ding)(?![^.;]*\b(?:its|their)\s+own\b)|"
+    r"(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing))(?=[^.;]*\b(?:for|to)\s+"
+    r"(?:the\s+)?(?:Ukrain|Kyiv|Kiev))|extend(?:s|ed|ing)?|sign(?:s|ed)?\s+off|"
+    r"authori[sz](?:e|es|ed|ing)|us(?:e|es|ing)\s+\w+\s+(?:\w+\s+){0,4}to\s+"
+    r"(?:loan|fund|finance))\b",
+)
+# Before "to <verb>": the infinitive is itself asserted only after these.
+_INTENT = icompile(
+    r"\b(?:pledged|pledges|agreed|agree|decided|decides|promised|committed|undertook|vowed|"
+    r"announced|approved|will|would|voted|moved|set\s+aside|continue[sd]?|is\s+going|has\s+to|"
+    r"been\s+allocated|earmarked|using\s+\w+(?:\s+\w+){0,5})\s+(?:\w+\s+){0,2}to\s*$",
+)
+_SUPPORT_NOUN = icompile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,4}?(?:aid|assistance|support|package|funding|loan|grant|"
+    r"contribution|tranche|donation|programme|program|credit|financing|pledge|commitment|"
+    r"allocation|instalment|installment|disbursement)\b",
+)
+_SUPPORT_BEFORE = icompile(
+    r"\b(?:aid|assistance|support|package|funding|loan|grant|contribution|tranche|donation|"
+    r"pledge|commitment|allocation|instalment|installment|disbursement)s?,?\s+(?:\w+\s+){0,2}?"
+    r"(?:of|worth|totall?ing|valued\s+at|amounting\s+to)\s+$",
+)
+_SOURCE_AGENT = icompile(
+    r"(?:\b(?:aid|support|assistance|resources|contributions?|funding|funds|package|weapons|"
+    r"equipment|money|donations?|grants?|loans?|shipments?|deliveries|pledges?)\s+(?:\w+\s+){0,2}"
+    r"from|\breceiv\w*\b[^.;]{0,160}\bfrom|\b\w+(?:ed|en|ne)\s+(?:upon\s+|on\s+)?by)\s+(?:the\s+)?$",
+)
+# Between a donor and its amount: "the UK's existing £3bn", "Denmark's latest donation of".
+_ADJACENT = icompile(
+    r"(?:'s|’s)?\s+(?:(?:new|existing|latest|additional|own|annual|fresh|further|next|first|"
+    r"second|third|\d+(?:st|nd|rd|th))\s+)*(?:(?:aid|support|assistance|package|donation|"
+    r"contribution|pledge|tranche|loan|grant|allocation)\s+(?:of|worth|totall?ing)\s+)?",
+)
+_LOCATION_BEFORE = icompile(
+    r"\b(?:in|at|near|inside|across|visit\s+to|visited)\s+(?:the\s+)?$",
+)
+_CONJ = icompile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as\s+well\s+as\s+|plus\s+)(?:the\s+)?$")
+_COLLECTIVE = icompile(
+    r"(?:^|\b(?:and|that|,)\s+)(?:(?:also|in\s+\d{4}|this\s+year)\W+)*(?P<who>all\s+of\s+them|"
+    r"they|(?:the\s+)?(?:participating\s+|member\s+|partner\s+)?(?:countries|states|nations|"
+    r"participants|partners|allies|members|donors))\b",
+)
+# A sentence whose subject points back to the previous one: "It will also send …".
+_ANAPHOR = icompile(
+    r"^\W{0,2}(?:(?:In\s+addition|Additionally|Also|Separately|Meanwhile)\s*,?\s+)?(?P<who>It|He|She|"
+    r"The\s+(?:country|government|ministry|kingdom|minister|prime\s+minister|president|"
+    r"chancellor|bank|commission|alliance|bloc|union|cabinet))\b",
+)
+_QTY = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|fifty|hundred|several|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+batch\s+of|"
+    r"a\s+number\s+of|a\s+new\s+batch\s+of|additional|more|new|further|extra|another|the\s+first)"
+)
+_ITEM = (
+    r"(?:F-?16s?|F-?35s?|Gripens?|Mirage\s*\w*|fighter\s+jets?|jets|aircraft|planes|helicopters?|"
+    r"tanks?|Leopard[\w-]*|Abrams|Challenger[\w-]*|drones?|UAVs?|interceptors?|missiles?|shells?|"
+    r"rounds|ammunition|munitions|howitzers?|artillery(?:\s+(?:systems?|pieces|guns|shells))?|"
+    r"air[- ]defen[cs]e(?:\s+systems?)?|Patriots?(?:\s+systems?)?|IRIS-T\w*|NASAMS|HIMARS|SAMP/T|"
+    r"Stinger\w*|Javelin\w*|armou?red\s+vehicles|vehicles|APCs|IFVs|radars?|rifles|mortars|boats|"
+    r"vessels|ships|minehunters|generators|launchers|trucks|ambulances|systems|training\s+"
+    r"personnel|instructors|body\s+armou?r|helmets)"
+)
+_ITEM_SPECIFIC = icompile(
+    r"(?:F-?16|F-?35|Gripen|Mirage|Leopard|Abrams|Challenger|Patriot|IRIS-T|NASAMS|HIMARS|"
+    r"SAMP/T|Stinger|Javelin|ATACMS|Storm\s+Shadow|Taurus|CV90|Marder|Bradley|Caesar|Archer)",
+)
+_FUNDING = (
+    r"(?:(?:further|additional|new|extra|more|its|their)\s+)?(?:financial\s+)?(?:funding|"
+    r"contributions?|financial\s+resources|financial\s+support|funds|financing)"
+)
+_GDP = (
+    r"(?:(?:military\s+|financial\s+)?(?:aid|support|assistance)\s+worth\s+)?\d+(?:[.,]\d+)?\s*"
+    r"(?:%|per\s*cent|percent)\s+of\s+(?:its\s+|their\s+|the\s+country's\s+)?"
+    r"(?:GDP|gross\s+domestic\s+product)"
+)
+_OBJECT = icompile(
+    r"^\s*(?:(?:also|additionally|now|already)\s+)?"
+    r"(?:(?:to\s+)?Ukraine\s+(?:with\s+)?|Kyiv\s+|Kiev\s+)?"
+    r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation)\s+of\s+)?"
+    rf"(?:(?P<fund>{_FUNDING})\b|(?P<gdp>{_GDP})|"
+    rf"(?P<item>(?:(?:about|around|up\s+to|over)\s+)?{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEM})\b|"
+    rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEM})?))",
+)
+# Deliveries told in the passive: "the first batch of shells … had been delivered to Ukraine".
+# The verb is found first (cheap), then the item in the words before it.
+_PASSIVE_VERB = icompile(
+    r"\b(?:has|have|had|was|were)\s+(?:(?:already|now|also)\s+)?(?:been\s+)?"
+    r"(?:delivered|handed\s+over|sent|shipped|transferred|supplied|donated)\b",
+)
+_PASSIVE_ITEM = icompile(
+    rf"(?P<item>\b{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEM}|(?:[\w/-]+\s+){{0,2}}?"
+    rf"{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEM})?)\b(?:\s+[\w/-]+){{0,8}}?\s+$",
+)
+_PASSIVE_STEMS = frozenset({"deliv", "hande", "sent", "shipp", "trans", "suppl", "donat"})
+_STAGE_DELIVERED = icompile(
+    r"\b(?:delivered|handed\s+over|arrived|has\s+sent|have\s+sent|was\s+sent|were\s+sent|"
+    r"shipped|received)\b",
+)
+_STAGE_ALLOCATED = icompile(
+    r"\b(?:allocat\w+|earmark\w+|approv\w+|adopt\w+|disburs\w+|contract\w*|mobili[sz]\w+)\b",
+)
+_FINANCIAL = icompile(
+    r"\b(?:loan|budget(?:ary)?|macro-?financial|financial\s+(?:aid|assistance|support)|grant|"
+    r"credit|guarantee|civilian\s+aid|reconstruction)\b",
+)
+_HUMANITARIAN = icompile(
+    r"\b(?:humanitarian|civilian|energy|medical|food|shelter|winteri[sz]\w+|demining|"
+    r"reconstruction)\b",
+)
+_INDUSTRY = icompile(
+    r"\b(?:defen[cs]e[- ]industr\w*|Danish\s+model|joint\s+production|production\s+in\s+Ukraine|"
+    r"Ukrainian\s+(?:manufacturers|producers|industry)|procure\w*\s+from\s+Ukrain\w+|"
+    r"co-?production|manufactur\w+)\b",
+)
+_MILITARY = icompile(
+    r"\b(?:military|weapons?|arms|ammunition|defen[cs]e|security\s+assistance|artillery|"
+    r"missiles?|drones?|tanks?|air\s+defen[cs]e|armed\s+forces|troops|shells|jets?)\b",
+)
+_RECIPIENT = icompile(r"\b(?:to|for)\s+(?:the\s+)?$")
+
+
+# Word stems (sentences.keys) one of which every PLEDGE_VERB match contains: a cheap gate
+# that spares the full pattern on most sentences of an article.
+PLEDGE_STEMS = frozenset({
+    "provi", "pledg", "commi", "alloc", "contr", "donat", "give", "gives", "given", "givin",
+    "gave", "send", "sends", "sendi", "sent", "deliv", "suppl", "trans", "appro", "annou",
+    "unvei", "earma", "grant", "loan", "loans", "loane", "lend", "lends", "lendi", "lent",
+    "fund", "funds", "funde", "finan", "mobil", "disbu", "relea", "hand", "hands", "hande",
+    "aside", "dedic", "agree", "adopt", "recei", "offer", "promi", "ship", "ships", "shipp",
+    "exten", "sign", "signs", "signe", "autho", "buy", "buys", "buyin", "bough", "purch",
+    "procu", "pay", "pays", "payin", "paid", "spend", "spent",
+})  # fmt: skip
+
+
+def donor_eligible(m: Mention) -> bool:
+    """Countries, organisations and companies can give; Ukraine and Russia cannot."""
+    return (
+        m.kind in ("country", "organisation", "company")
+        and m.name not in NON_DONORS
+        and m.name != "Ukraine Defence Contact Group"
+    )
+
+
+@dataclass(slots=True)
+class _Anchor:
+    start: int
+    end: int
+    money: Money | None
+    items: str | None
+    verb: re.Match | None
+
+
+def _conjoined(mentions: list[Mention], index: int, text: str) -> list[Mention]:
+    """The mention at ``index`` with every mention joined to it by commas and "and"."""
+    group = [mentions[index]]
+    i = index
+    while i > 0 and _CONJ.match(text[mentions[i - 1].end : mentions[i].start]):
+        i -= 1
+        group.insert(0, mentions[i])
+    i = index
+    while i + 1 < len(mentions) and _CONJ.match(text[mentions[i].end : mentions[i + 1].start]):
+        i += 1
+        group.append(mentions[i])
+    return [m for m in group if donor_eligible(m)]
+
+
+def _usable(m: Mention, text: str) -> bool:
+    return donor_eligible(m) and not _LOCATION_BEFORE.search(text[max(0, m.start - 15) : m.start])
+
+
+def _verb_ok(text: str, verb: re.Match, mentions: list[Mention] | None = None) -> bool:
+    """A pledge verb counts when finite, or an infinitive after an intent verb.
+
+    Headline style "Lithuania to allocate EUR 35M" (a donor right before "to") counts too.
+    """
+    before = text[max(0, verb.start() - 60) : verb.start()]
+    if re.search(r"\bto\s*$", before, _I):
+        if _INTENT.search(before):
+            return True
+        to_at = verb.start() - len(before) + before.rstrip().rfind("to")
+        return any(
+            donor_eligible(m) and re.fullmatch(r"\s*", text[m.end : to_at]) for m in mentions or ()
+        )
+    # "the delivery of", "a package to provide" are nouns or purposes, handled elsewhere
+    return not re.search(r"\b(?:aimed\s+at|in\s+order\s+to|for)\s*$", before, _I)
+
+
+def _find_donors(
+    text: str, mentions: list[Mention], anchor: _Anchor, verbs: list[re.Match]
+) -> tuple[list[Mention], int, int]:
+    """Donor mentions for ``anchor`` and the clause span (start, end) that asserts it."""
+    idx = [i for i, m in enumerate(mentions) if _usable(m, text)]
+    # 1. an actor right before the amount: "the UK's existing £3 billion", "and France €300m"
+    if anchor.money is not None:
+        for i in reversed(idx):
+            m = mentions[i]
+            gap = text[m.end : anchor.start]
+            if m.end <= anchor.start and _ADJACENT.fullmatch(gap):
+                return _conjoined(mentions, i, text), m.start, anchor.end
+    # 2. a source or passive agent: "aid from Norway", "agreed upon by the G7 nations"
+    for i in idx:
+        m = mentions[i]
+        if _SOURCE_AGENT.search(text[max(0, m.start - 200) : m.start]):
+            start = min(m.start, anchor.start)
+            return _conjoined(mentions, i, text), start, max(m.end, anchor.end)
+    # 3. the subject of the nearest pledge verb before the anchor
+    before = [v for v in verbs if v.end() <= anchor.start + 1 and _verb_ok(text, v, mentions)]
+    if anchor.verb is not None:
+        before = [anchor.verb]
+    for verb in reversed(before):
+        subjects = [i for i in idx if mentions[i].end <= verb.start()]
+        if subjects:
+            i = subjects[-1]
+            return _conjoined(mentions, i, text), mentions[i].start, anchor.end
+    # 4. a relative clause after the amount: "the 7 billion kroner that Denmark allocated"
+    after = [v for v in verbs if v.start() >= anchor.end and v.start() - anchor.end < 80]
+    for verb in after:
+        subjects = [i for i in idx if anchor.end <= mentions[i].start < verb.start()]
+        if subjects:
+            i = subjects[-1]
+            return _conjoined(mentions, i, text), anchor.start, verb.end()
+    # 5. no verb ties them: "Zelensky thanked Germany for the new €500m package" — the
+    # nearest possible donor before an amount that names support.
+    if anchor.money is not None and anchor.verb is None:
+        subjects = [i for i in idx if mentions[i].end <= anchor.start]
+        supported = _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80]) or (
+            _SUPPORT_BEFORE.search(text[max(0, anchor.start - 60) : anchor.start])
+        )
+        if subjects and supported and not before:
+            i = subjects[-1]
+            return _conjoined(mentions, i, text), mentions[i].start, anchor.end
+        # 6. a quote in the first person: "“We will allocate €100m,” said Latvia's minister"
+        if re.search(r"\b(?:[Ww]e|I)\b", text[: anchor.start]) and (before or supported):
+            speakers = [i for i in idx if mentions[i].start >= anchor.end]
+            if speakers:
+                i = speakers[0]
+                return [mentions[i]], anchor.start, anchor.end
+    # 7. one possible donor in the whole sentence, however it is attached: "The funding comes
+    # on top of the £2.26 billion loan announced last month, a British official said."
+    names = {mentions[i].name for i in idx}
+    if len(names) == 1 and (
+        verbs or anchor.money is None or _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80])
+    ):
+        i = idx[0]
+        return [mentions[i]], min(anchor.start, mentions[i].start), anchor.end
+    return [], anchor.start, anchor.end
+
+
+def _category(text: str) -> str:
+    if _FINANCIAL.search(text) and not re.search(r"\bmilitary\s+(?:aid|assistance)\b", text, _I):
+        return "financial"
+    if _INDUSTRY.search(text) and not _MILITARY.search(text):
+        return "defence-industry"
+    if _MILITARY.search(text):
+        return "military"
+    if _HUMANITARIAN.search(text):
+        return "humanitarian"
+    if _INDUSTRY.search(text):
+        return "defence-industry"
+    return "military"
+
+
+def _stage(clause: str) -> str:
+    if _STAGE_DELIVERED.search(clause) and not re.search(r"\bwill\b", clause, _I):
+        return "delivered"
+    if _STAGE_ALLOCATED.search(clause):
+        return "allocated"
+    return "announced"
+
+
+def _recipient(text: str, mentions: list[Mention], after: int) -> str:
+    for m in mentions:
+        if m.start >= after and m.kind == "country" and _RECIPIENT.search(text[: m.start]):
+            if m.name in NON_DONORS and m.name != "Ukraine":
+                continue
+            return m.name
+    return "Ukraine"
+
+
+_ITEM_RX = icompile(rf"\b{_ITEM}\b")
+_ITEM_LEAD = icompile(rf"(?:\b{_QTY}\s+)?(?:[\w/-]+\s+){{0,3}}$")
+
+
+def _items(text: str, start: int) -> str | None:
+    """The equipment named shortly after the amount ("including 10,000 drones")."""
+    window = text[start : start + 120]
+    m = _ITEM_RX.search(window)
+    if m is None:
+        return None
+    lead = _ITEM_LEAD.search(window, max(0, m.start() - 40), m.start())
+    begin = lead.start() if lead else m.start()
+    return window[begin : m.end()].strip()
+
+
+def _currency(money: Money, donor: str, ctx: ArticleContext, sentence: str) -> str:
+    if money.currency == "NORDIC":
+        if donor in NORDIC_BY_COUNTRY:
+            return NORDIC_BY_COUNTRY[donor]
+        return ctx.nordic
+    bare = money.text.lstrip()
+    for q in ("up to", "more than", "over", "about", "almost", "nearly", "around", "some"):
+        if bare.lower().startswith(q + " "):
+            bare = bare[len(q) + 1 :].lstrip()
+    if money.currency == "USD" and bare.startswith("$") and ctx.dollar_state == donor:
+        return ctx.dollar
+    return money.currency
+
+
+def sentence_pledges(
+    sent: Sentence, mentions: list[Mention], ctx: ArticleContext, stems: set[str] | None = None
+) -> list[PledgeMention]:
+    """Every pledge ``sent`` asserts, one record per donor and amount."""
+    text = sent.text
+    stems = keys(text) if stems is None else stems
+    monies = []
+    if may_have_money(stems):
+        monies = [m for m in find_money(text) if not m.conversion]
+    verbs = [] if PLEDGE_STEMS.isdisjoint(stems) else list(PLEDGE_VERB.finditer(text))
+    if not monies and not verbs:
+        return []
+    if cues.has(cues.AGENDA, text) or cues.russian_claim(text) or text.endswith("?"):
+        return []
+    anchors: list[_Anchor] = []
+    component = cues.has(cues.COMPONENT, text)
+    aggregate_before = False
+    for k, money in enumerate(monies):
+        prev_end = monies[k - 1].end if k else 0
+        # "… exceeds A$1.6 billion, of which about A$1.4 billion is military aid": a part of a
+        # total is itself a total.
+        part_of_total = aggregate_before and re.search(
+            r"\b(?:of\s+which|of\s+this|of\s+that|including)\b", text[prev_end : money.start], _I
+        )
+        aggregate_before = False
+        if part_of_total:
+            aggregate_before = True
+            continue
+        next_start = monies[k + 1].start if k + 1 < len(monies) else len(text)
+        before = text[prev_end : money.start]
+        around = text[prev_end:next_start]
+        after = text[money.end : money.end + 80]
+        if cues.has(cues.AGGREGATE_BEFORE, before) or cues.has(cues.AGGREGATE_AROUND, around):
+            aggregate_before = True
+            continue
+        if cues.has(cues.NOT_SUPPORT_AFTER, after) or cues.has(
+            cues.NOT_SUPPORT_BEFORE, text[max(0, money.start - 40) : money.start]
+        ):
+            continue
+        if not (
+            verbs
+            or component
+            or cues.has(_SUPPORT_NOUN, after)
+            or _SUPPORT_BEFORE.search(text[max(0, money.start - 60) : money.start])
+        ):
+            continue
+        anchors.append(_Anchor(money.start, money.end, money, _items(text, money.end), None))
+    if not monies:
+        for verb in verbs:
+            if not _verb_ok(text, verb, mentions):
+                continue
+            obj = _OBJECT.match(text[verb.end() :])
+            if obj is None:
+                continue
+            items = obj.group("fund") or obj.group("gdp") or obj.group("item") or obj.group("spec")
+            items = (items or "").strip()
+            o_start, o_end = verb.end() + obj.start(), verb.end() + obj.end()
+            if re.match(r"receiv", verb.group(), _I) and not re.search(r"\bfrom\b", text[o_end:]):
+                continue
+            anchors.append(_Anchor(o_start, o_end, None, items, verb))
+            break
+        passive = None
+        if not anchors and not _PASSIVE_STEMS.isdisjoint(stems):
+            passive = _PASSIVE_VERB.search(text)
+        if passive is not None:
+            window = max(0, passive.start() - 160)
+            item = _PASSIVE_ITEM.search(text, window, passive.start())
+            if item is not None:
+                anchors.append(_Anchor(item.start(), passive.end(), None, item.group("item"), None))
+    out: list[PledgeMention] = []
+    coalition = next((m.name for m in mentions if m.kind in ("coalition", "initiative")), None)
+    for anchor in anchors:
+        donors, c_start, c_end = _find_donors(text, mentions, anchor, verbs)
+        donor_names = [m.name for m in donors]
+        confidence = 0.8
+        collective = False
+        if not donor_names:
+            coll = _COLLECTIVE.search(text[: anchor.start])
+            group = coalition or ctx.last_coalition
+            lead = next((m for m in mentions if m.end <= anchor.start), None)
+            if lead is not None and lead.kind == "coalition" and verbs and coll is None:
+                coll = re.search(r"(?P<who>.+)", text[lead.start : lead.end])
+                group = lead.name
+            if coll and group and (verbs or anchor.money is None):
+                donor_names = [f"{group} member states"]
+                collective = True
+                c_start = coll.start("who")
+                confidence = 0.6
+            elif component and ctx.last_donors and anchor.money is not None:
+                donor_names = list(ctx.last_donors)
+                confidence = 0.6
+            elif (
+                (ana := _ANAPHOR.match(text)) and verbs and (prev := ctx.subject_of(sent.index - 1))
+            ):
+                donor_names = [prev]
+                c_start = ana.start("who")
+                confidence = 0.5
+            else:
+                continue
+        clause = text[c_start:c_end]
+        # Negation and speculation count in the clause that states the pledge; a condition
+        # anywhere in the sentence ("… if European partners agree") makes the offer conditional.
+        if cues.is_vetoed(clause) or cues.has(cues.CONDITIONAL, text):
+            continue
+        if anchor.money is None and cues.has(cues.AGGREGATE_AROUND, text):
+            continue
+        chosen = best_date(find_dates(text, ctx.published), near=anchor.start)
+        announced = chosen.value if chosen else None
+        restated = cues.has(cues.RESTATED, text) or is_earlier(chosen, ctx.published)
+        if announced is None and not restated and ctx.news_date and not collective:
+            announced = ctx.news_date
+        money = anchor.money
+        category = _category(text)
+        if (
+            money is None
+            and anchor.items
+            and re.search(r"fund|financ|contribution", anchor.items, _I)
+        ):
+            category = "financial" if not _MILITARY.search(text) else "military"
+        for name in dict.fromkeys(donor_names):
+            currency = _currency(money, name, ctx, text) if money else None
+            out.append(
+                PledgeMention(
+                    donor=name,
+                    recipient=_recipient(text, mentions, anchor.start),
+                    amount=money.amount if money else None,
+                    currency=currency,
+                    amount_text=money.text if money else None,
+                    category=category,
+                    stage=_stage(clause),
+                    evidence=text,
+                    start=sent.start,
+                    end=sent.end,
+                    confidence=round(confidence - (0.1 if len(donor_names) > 1 else 0.0), 2),
+                    items=anchor.items,
+                    coalition=coalition if not collective else (coalition or ctx.last_coalition),
+                    announced_on=announced,
+                    restated=restated,
+                    component=component and money is not None,
+                )
+            )
+    return out

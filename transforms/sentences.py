@@ -1,0 +1,107 @@
+"""Sentence splitting with character offsets into the original text.
+
+Evidence must point back into the stored article text, so the splitter never rewrites text:
+it only finds boundaries. Newlines end a sentence (headlines, list items and bylines are
+lines of their own in scraped articles); inside a line a full stop, question or exclamation
+mark followed by a capital, digit or quote ends one, except after common abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# fmt: off
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
+    "vs", "etc", "inc", "ltd", "co", "corp", "no", "nos", "fig", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u", "a.m", "p.m",
+    "approx", "est", "dept", "gov", "sen", "rep", "adm", "cmdr", "ft", "mt",
+})
+# fmt: on
+# A boundary: a line break, or terminal punctuation with optional closing quotes/brackets and
+# whitespace before a capital, digit or opening quote.
+_SPLIT = re.compile(r"\n|[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9А-ЯІЇЄҐ])")
+# After an abbreviation these still start a new sentence ("… in the U.S. The …").
+_RESTARTS = ("The ", "This ", "It ", "He ", "She ", "They ", "We ")
+
+
+class Sentence(NamedTuple):
+    """A sentence and its span: ``text[start:end] == sentence.text`` (a tuple: cheap to build)."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial, not a sentence."""
+    if line[dot] != "." or not line[dot - 1 : dot].isalpha():
+        return False
+    floor = max(0, dot - 12)
+    j = max(line.rfind(" ", floor, dot), line.rfind("\n", floor, dot), floor - 1) + 1
+    while j < dot and not (line[j].isalpha() or line[j] == "."):
+        j += 1
+    word = line[j:dot].lower()
+    if len(word) > 7 or not word.replace(".", "").isalpha():
+        return False
+    if not word:
+        return False
+    if word in _ABBREVIATIONS:
+        return True
+    # Single capital initial ("John F. Kennedy") or dotted acronym ("U.S.", "E.U.").
+    return (len(word) == 1 and line[dot - 1].isupper()) or ("." in word and len(word) <= 5)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into stripped sentences with exact offsets; never raises."""
+    out: list[Sentence] = []
+    begin = 0
+    for m in _SPLIT.finditer(text):
+        cut = m.start()
+        if text[cut] == "\n":
+            _emit(text, begin, cut, out)
+        else:
+            if _is_abbreviation(text, cut) and not text.startswith(_RESTARTS, m.end()):
+                continue
+            # End after the punctuation and closing quotes, before the whitespace.
+            _emit(text, begin, cut + len(m.group().rstrip()), out)
+        begin = m.end()
+    _emit(text, begin, len(text), out)
+    return out
+
+
+def _emit(text: str, begin: int, end: int, out: list[Sentence]) -> None:
+    chunk = text[begin:end]
+    stripped = chunk.strip()
+    if stripped:
+        start = begin + len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(stripped, start, start + len(stripped), len(out)))
+
+
+_TOKEN = re.compile(r"[a-z]+|\d|[€$£¥₴₩]")
+DIGITS = frozenset("0123456789")
+# Stems that can start a money expression: a digit or a scale word ("half a billion euros").
+NUMBER_STEMS = DIGITS | {"thous", "milli", "billi", "trill"}
+# Stems of every currency symbol, code and word the money parser knows (see money.py).
+CURRENCY_STEMS = frozenset({
+    "€", "$", "£", "¥", "₴", "₩", "eur", "euro", "euros", "usd", "gbp", "sek", "nok", "dkk",
+    "uah", "cad", "aud", "nzd", "jpy", "chf", "pln", "czk", "huf", "ron", "bgn", "isk", "krw",
+    "try", "cny", "dolla", "pound", "sterl", "yen", "hryvn", "krone", "krono", "kronu", "crown",
+    "zloty", "zlot", "franc", "korun", "forin", "lei", "won", "zł", "kč",
+})  # fmt: skip
+
+
+def may_have_money(stems: set[str]) -> bool:
+    """False when a sentence cannot contain a money expression (no number or no currency)."""
+    return not NUMBER_STEMS.isdisjoint(stems) and not CURRENCY_STEMS.isdisjoint(stems)
+
+
+def keys(text: str) -> set[str]:
+    """The five-letter prefixes of the words of ``text`` (lower case), digits as themselves.
+
+    Recognisers test these against small sets of word stems before running their full
+    patterns: one tokenisation per sentence replaces a dozen case-insensitive regex scans.
+    """
+    return {t[:5] for t in _TOKEN.findall(text.lower())}
