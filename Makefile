@@ -7,7 +7,7 @@ UV_VERSION := 0.13.9
 .PHONY: demo test lint format eval bench setup system-deps clean
 
 demo: setup
-	$(BIN)/pledgewatch demo
+	PLEDGEWATCH_HOME=$${PLEDGEWATCH_HOME:-$(CURDIR)/var} $(BIN)/pledgewatch demo
 
 test: setup
 	$(BIN)/ruff check .

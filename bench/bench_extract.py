@@ -68,7 +68,8 @@ TEMPLATES = [
 ]
 # Most sentences of a news article state no pledge: background, quotes, battlefield news.
 FILLER = [
-    "Ukrainian forces repelled {n} attacks near Pokrovsk over the past 24 hours, the General Staff said.",
+    "Ukrainian forces repelled {n} attacks near Pokrovsk over the past 24 hours, "
+    "the General Staff said.",
     "The minister thanked partners for their continued support and unity.",
     "Russian strikes on energy infrastructure left {n},000 households without power on {day}.",
     "The meeting in Brussels brought together defence ministers from more than 50 countries.",

@@ -20,8 +20,22 @@ SHARED_EVAL = REPO_ROOT.parent / "shared" / "eval"
 def _quiet_prefect() -> None:
     """Prefect settings that must be in place before prefect is imported."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # The temporary API server of a one-off run needs more than the default 20 s on a
+    # busy 2-core machine.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PLEDGEWATCH_LEVEL", "INFO")
+
+
+def iso_week_arg(value: str) -> str:
+    """argparse type: a valid ISO week, checked before Prefect starts."""
+    from transforms.weeks import week_bounds
+
+    try:
+        week_bounds(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+    return value
 
 
 def extract_file(articles_path: Path, out) -> int:
@@ -182,7 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--home", help="folder for the demo outputs (default $PLEDGEWATCH_HOME/demo)")
 
     run = add("run", cmd_run, "the weekly job: ingest, briefing, delivery, published copy")
-    run.add_argument("--week", help="ISO week, e.g. 2026-W46 (default: the previous week)")
+    run.add_argument(
+        "--week", type=iso_week_arg, help="ISO week, e.g. 2026-W46 (default: the previous week)"
+    )
     run.add_argument("--no-fetch", action="store_true", help="rebuild from stored data only")
 
     add("ingest", cmd_ingest, "fetch feeds, store new articles, extract, merge events")
@@ -191,10 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("articles", help='JSONL of {"id","published","title","text",...}')
 
     report = add("report", cmd_report, "render (and write to the outbox) a week's briefing")
-    report.add_argument("--week", required=True, help="ISO week, e.g. 2026-W46")
+    report.add_argument("--week", type=iso_week_arg, required=True, help="ISO week, e.g. 2026-W46")
 
     deliver = add("deliver", cmd_deliver, "resend a week's briefing email from the outbox")
-    deliver.add_argument("--week", required=True, help="ISO week, e.g. 2026-W46")
+    deliver.add_argument("--week", type=iso_week_arg, required=True, help="ISO week, e.g. 2026-W46")
 
     status = add("status", cmd_status, "recent runs and per-feed health")
     status.add_argument("--limit", type=int, default=10)
@@ -222,8 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _quiet_prefect()
     args = build_parser().parse_args(argv)
+    from flows.storage import DatabaseLockedError
+
     try:
         return args.func(args)
+    except DatabaseLockedError as error:
+        print(f"pledgewatch: {error}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         return 130
 

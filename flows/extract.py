@@ -6,9 +6,20 @@ during extraction, so the lock is short and a crash loses at most one uncommitte
 
 from __future__ import annotations
 
+import io
 import json
+import logging
+import os
 from collections import Counter
-from datetime import UTC, date, datetime
+from concurrent.futures import (
+    BrokenExecutor,
+    Executor,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+)
+from datetime import UTC, datetime
+from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
+from multiprocessing.context import ForkServerContext, ForkServerProcess, set_spawning_popen
 from pathlib import Path
 from typing import Any
 
@@ -16,98 +27,35 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows import storage
+from flows.faults import checkpoint
+from flows.mentions import (
+    agreement_row,
+    extract_chunk,
+    extract_rows,
+    pledge_row,
+    split_date,
+    warm,
+)
 from transforms.actors import load_actors
 from transforms.events import merge_agreements, merge_pledges
-from transforms.extract import EXTRACTOR_VERSION, extract_article
-from transforms.records import AgreementMention, PledgeMention
-from transforms.urls import stable_id
+from transforms.extract import EXTRACTOR_VERSION
+
+# The row builders moved to flows.mentions (importable without Prefect, for the workers);
+# they stay importable from here.
+__all__ = ["agreement_row", "extract_rows", "pledge_row", "split_date"]
+
+log = logging.getLogger("pledgewatch")
 
 BATCH_SIZE = 500
-
-
-def split_date(value: str | None) -> tuple[date | None, str | None]:
-    """'2024-01-21' → (date, 'day'); '2024-01' → (1 January, 'month'); None → (None, None)."""
-    if not value:
-        return None, None
-    try:
-        if len(value) == 7:
-            return date.fromisoformat(value + "-01"), "month"
-        return date.fromisoformat(value[:10]), "day"
-    except ValueError:
-        return None, None
-
-
-def pledge_row(article_id: str, m: PledgeMention, run_id: str) -> dict[str, Any]:
-    announced_on, precision = split_date(m.announced_on)
-    return {
-        "mention_id": stable_id(article_id, m.start, m.end, m.donor, m.currency, m.amount),
-        "article_id": article_id,
-        "donor": m.donor,
-        "recipient": m.recipient,
-        "amount": m.amount,
-        "amount_text": m.amount_text,
-        "currency": m.currency,
-        "amount_eur": m.amount_eur,
-        "fx_rate": m.fx_rate,
-        "fx_date": split_date(m.fx_date)[0],
-        "fx_note": m.fx_note,
-        "category": m.category,
-        "stage": m.stage,
-        "items": m.items,
-        "coalition": m.coalition,
-        "announced_on": announced_on,
-        "announced_precision": precision,
-        "restated": m.restated,
-        "component": m.component,
-        "evidence": m.evidence,
-        "evidence_start": m.start,
-        "evidence_end": m.end,
-        "confidence": m.confidence,
-        "extractor_version": EXTRACTOR_VERSION,
-        "event_id": None,
-        "run_id": run_id,
-    }
-
-
-def agreement_row(article_id: str, m: AgreementMention, run_id: str) -> dict[str, Any]:
-    signed_on, precision = split_date(m.signed_on)
-    return {
-        "mention_id": stable_id(article_id, m.start, m.end, m.kind, *sorted(m.parties)),
-        "article_id": article_id,
-        "parties": list(m.parties),
-        "kind": m.kind,
-        "subject": m.subject,
-        "document_count": m.document_count,
-        "coalition": m.coalition,
-        "signed_on": signed_on,
-        "signed_precision": precision,
-        "restated": m.restated,
-        "evidence": m.evidence,
-        "evidence_start": m.start,
-        "evidence_end": m.end,
-        "confidence": m.confidence,
-        "extractor_version": EXTRACTOR_VERSION,
-        "event_id": None,
-        "run_id": run_id,
-    }
-
-
-def extract_rows(
-    articles: list[dict[str, Any]], run_id: str
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Run the pure extractor over stored articles; rows ready for the mention tables."""
-    pledges, agreements = [], []
-    for article in articles:
-        published = article["published_at"]
-        result = extract_article(
-            article["text"],
-            published.date() if published else None,
-            outlet=article["outlet"],
-            title=article["title"],
-        )
-        pledges += [pledge_row(article["article_id"], m, run_id) for m in result.pledges]
-        agreements += [agreement_row(article["article_id"], m, run_id) for m in result.agreements]
-    return pledges, agreements
+# Fan-out of the extraction (pure CPU-bound Python): PLEDGEWATCH_EXTRACT_POOL is process
+# (default: one worker per core, the only kind that beats the GIL), thread (no speed-up,
+# for runners that forbid child processes) or none (inline); PLEDGEWATCH_EXTRACT_WORKERS
+# overrides the worker count. Batches smaller than PARALLEL_MIN_ARTICLES run inline: starting
+# workers costs more than it saves (and keeps the test suite fast). The database writes stay
+# in this process, batch by batch, as before.
+POOL_KINDS = ("process", "thread", "none")
+PARALLEL_MIN_ARTICLES = 200
+CHUNKS_PER_WORKER = 4  # small chunks even out long and short articles between workers
 
 
 MENTION_TYPES = {
@@ -134,6 +82,7 @@ def write_mentions(
             "WHERE list_contains($3, article_id)",
             [EXTRACTOR_VERSION, datetime.now(UTC), article_ids],
         )
+        checkpoint("mid-extract")
 
 
 def load_gazetteer(con) -> None:
@@ -144,28 +93,132 @@ def load_gazetteer(con) -> None:
         storage.upsert(con, "actors", actors, ["name"], types={"aliases": "VARCHAR[]"})
 
 
+def extract_fanout(pool: str | None = None, workers: int | None = None) -> tuple[str, int]:
+    """(pool kind, workers) from the arguments, else the environment, else (process, cores)."""
+    kind = (pool or os.environ.get("PLEDGEWATCH_EXTRACT_POOL") or "process").strip().lower()
+    if kind not in POOL_KINDS:
+        raise ValueError(f"PLEDGEWATCH_EXTRACT_POOL must be one of {POOL_KINDS}, not {kind!r}")
+    count = workers or int(os.environ.get("PLEDGEWATCH_EXTRACT_WORKERS") or 0)
+    if count <= 0:
+        count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0
+        count = count or os.cpu_count() or 1
+    return ("none", 1) if count == 1 else (kind, count)
+
+
+class _LeanPopen(popen_forkserver.Popen):
+    """The fork server's launcher, minus re-running the parent's __main__ in each worker.
+
+    multiprocessing re-imports the main module in every worker so that functions defined
+    there unpickle; ours live in flows.mentions, and re-running `pledgewatch` or Prefect's
+    engine would import Prefect (~4 s of CPU) in each worker. Same as CPython's _launch
+    (3.11-3.13) but for the two keys dropped.
+    """
+
+    def _launch(self, process_obj) -> None:
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        prep_data.pop("init_main_from_name", None)
+        prep_data.pop("init_main_from_path", None)
+        buf = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            set_spawning_popen(None)
+        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
+        _parent_w = os.dup(w)
+        self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _LeanProcess(ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj):
+        return _LeanPopen(process_obj)
+
+
+class _LeanContext(ForkServerContext):
+    Process = _LeanProcess
+
+
+def _make_pool(kind: str, workers: int) -> Executor:
+    if kind == "thread":
+        return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")
+    # forkserver, not fork: the flow process runs Prefect's threads, and forking a process
+    # with threads can deadlock on a lock held at fork time. The fork server imports
+    # flows.mentions (the extractor without Prefect) once and forks the workers from it;
+    # each worker then loads the gazetteer and ECB rates (warm, ~1 s, in parallel).
+    context = _LeanContext()
+    context.set_forkserver_preload(["flows.mentions"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm)
+
+
+def extract_parallel(
+    articles: list[dict[str, Any]], run_id: str, pool: Executor | None, workers: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """extract_rows over `articles`, in chunks on `pool` when given; same rows, same order."""
+    if pool is None or len(articles) < PARALLEL_MIN_ARTICLES:
+        return extract_rows(articles, run_id)
+    size = max(1, -(-len(articles) // (workers * CHUNKS_PER_WORKER)))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    pledges: list[dict[str, Any]] = []
+    agreements: list[dict[str, Any]] = []
+    for p, a in pool.map(extract_chunk, chunks, [run_id] * len(chunks)):
+        pledges += p
+        agreements += a
+    return pledges, agreements
+
+
 @task(name="extract-articles", cache_policy=NO_CACHE)
-def extract_pending(db_path: Path, run_id: str, batch_size: int = BATCH_SIZE) -> Counter:
-    """Extract every article not yet extracted by this extractor version, batch by batch."""
+def extract_pending(
+    db_path: Path,
+    run_id: str,
+    batch_size: int = BATCH_SIZE,
+    pool: str | None = None,
+    workers: int | None = None,
+) -> Counter:
+    """Extract every article not yet extracted by this extractor version, batch by batch.
+
+    Each batch is read, extracted (fanned out over `pool`, see extract_fanout), then written
+    in one transaction; the workers are started once, on the first batch big enough.
+    """
     counts: Counter = Counter()
+    kind, count = extract_fanout(pool, workers)
+    executor: Executor | None = None
     with storage.open_db(db_path) as con:
         load_gazetteer(con)
-    while True:
-        with storage.open_db(db_path) as con:
-            articles = storage.rows(
-                con,
-                "SELECT article_id, text, published_at, outlet, title FROM articles "
-                "WHERE extractor_version IS DISTINCT FROM ? ORDER BY article_id LIMIT ?",
-                [EXTRACTOR_VERSION, batch_size],
-            )
-        if not articles:
-            return counts
-        pledges, agreements = extract_rows(articles, run_id)
-        with storage.open_db(db_path) as con:
-            write_mentions(con, [a["article_id"] for a in articles], pledges, agreements, run_id)
-        counts["articles_extracted"] += len(articles)
-        counts["pledge_mentions"] += len(pledges)
-        counts["agreement_mentions"] += len(agreements)
+    try:
+        while True:
+            with storage.open_db(db_path) as con:
+                articles = storage.rows(
+                    con,
+                    "SELECT article_id, text, published_at, outlet, title FROM articles "
+                    "WHERE extractor_version IS DISTINCT FROM ? ORDER BY article_id LIMIT ?",
+                    [EXTRACTOR_VERSION, batch_size],
+                )
+            if not articles:
+                return counts
+            if executor is None and kind != "none" and len(articles) >= PARALLEL_MIN_ARTICLES:
+                executor = _make_pool(kind, count)
+            try:
+                pledges, agreements = extract_parallel(articles, run_id, executor, count)
+            except BrokenExecutor as error:  # workers could not start or died: go on inline
+                log.warning("extraction workers failed (%s); extracting inline", error)
+                executor.shutdown(cancel_futures=True)
+                executor, kind = None, "none"
+                pledges, agreements = extract_rows(articles, run_id)
+            with storage.open_db(db_path) as con:
+                write_mentions(
+                    con, [a["article_id"] for a in articles], pledges, agreements, run_id
+                )
+            counts["articles_extracted"] += len(articles)
+            counts["pledge_mentions"] += len(pledges)
+            counts["agreement_mentions"] += len(agreements)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
 
 
 def _changed(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
@@ -218,6 +271,7 @@ def _replace_events(con, table: str, mention_table: str, merge, run_id: str) -> 
             f"AND {mention_table}.event_id IS DISTINCT FROM p.event_id",
             [[m for m, _ in pairs], [e for _, e in pairs]],
         )
+        checkpoint("mid-merge")
     return {"events": len(result.events), "changed": len(changed)}
 
 

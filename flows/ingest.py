@@ -20,6 +20,7 @@ from prefect.exceptions import MissingContextError
 
 from flows import storage
 from flows.extract import extract_pending, merge_events
+from flows.faults import checkpoint
 from flows.feeds_config import Feed, load_feeds
 from flows.http import FetchError, FetchPolicy, fetch, make_client
 from flows.runs import RunRecord, finish_run, start_run
@@ -304,6 +305,7 @@ def ingest_into(
         for message in result.page_errors:
             run.error("page", message)
         run.counts["articles_new"] += store_feed(db_path, run.run_id, result)
+        checkpoint("feed-stored")
     counts = extract_pending(db_path, run.run_id)
     run.counts.update(counts)
     run.counts.update(merge_events(db_path, run.run_id))
@@ -325,4 +327,7 @@ def ingest_flow(
         finish_run(settings.db_path, run, "failed")
         raise
     status = finish_run(settings.db_path, run)
+    from flows.artifacts import publish_artifacts
+
+    publish_artifacts(run)
     return {"run_id": run.run_id, "status": status, **run.counts}

@@ -41,14 +41,17 @@ class RunRecord:
 
 
 def start_run(db_path: Path, kind: str, *, week: str | None = None) -> RunRecord:
-    """Insert a 'running' row; the id is Prefect's flow run id when there is one."""
+    """Insert a 'running' row with a fresh id, linked to the Prefect flow run if any.
+
+    One flow run may hold several runs (the demo ingests, then builds the briefing), so the
+    run id is never the flow run id itself.
+    """
     flow_run_id = current_flow_run_id()
-    record = RunRecord(run_id=flow_run_id or str(uuid.uuid4()), kind=kind, week=week)
+    record = RunRecord(run_id=str(uuid.uuid4()), kind=kind, week=week)
     with storage.open_db(db_path) as con:
         con.execute(
             "INSERT INTO runs (run_id, kind, flow_run_id, week, started_at, status) "
-            "VALUES (?, ?, ?, ?, now(), 'running') "
-            "ON CONFLICT (run_id) DO UPDATE SET status = 'running', finished_at = NULL",
+            "VALUES (?, ?, ?, ?, now(), 'running')",
             [record.run_id, kind, flow_run_id, week],
         )
     return record

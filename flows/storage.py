@@ -7,6 +7,7 @@ DuckLake changes this module and nothing else.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -17,6 +18,7 @@ from typing import Any
 import duckdb
 
 MIGRATION_HEADER = re.compile(r"^-- migration: (\d+) (.+)$", re.MULTILINE)
+DEFAULT_LOCK_WAIT = 120.0  # seconds a second writer waits for the first (PLEDGEWATCH_LOCK_WAIT)
 LOCK_HOLDER = re.compile(r"lock is held in (.+?) \(PID (\d+)\)")
 
 
@@ -68,7 +70,7 @@ def connect(
     path: Path | str,
     *,
     read_only: bool = False,
-    wait_seconds: float = 30.0,
+    wait_seconds: float | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open the database, waiting with backoff while another process holds its lock.
 
@@ -77,6 +79,8 @@ def connect(
     then fails with a message naming the holder.
     """
     path = Path(path)
+    if wait_seconds is None:
+        wait_seconds = float(os.environ.get("PLEDGEWATCH_LOCK_WAIT", DEFAULT_LOCK_WAIT))
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_seconds
@@ -102,7 +106,7 @@ def connect(
 
 
 @contextlib.contextmanager
-def open_db(path: Path | str, *, read_only: bool = False, wait_seconds: float = 30.0):
+def open_db(path: Path | str, *, read_only: bool = False, wait_seconds: float | None = None):
     """Connection for one unit of work; closed (and the file lock released) on exit."""
     con = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:

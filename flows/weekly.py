@@ -8,15 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
-from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows import storage
+from flows.artifacts import publish_artifacts
 from flows.deliver import send_with_retries, undelivered_weeks
+from flows.faults import checkpoint
 from flows.feeds_config import load_feeds
 from flows.ingest import ingest_into, logger
 from flows.publish import publish
-from flows.runs import RunRecord, finish_run, start_run
+from flows.retention import prune_history
+from flows.runs import finish_run, start_run
 from flows.settings import Settings, load_settings
 from reports import email as mail
 from reports.briefing import Briefing, gather
@@ -47,35 +49,6 @@ def deliver(briefing: Briefing, pdf_path: Path, settings: Settings) -> dict[str,
     return {"email_path": str(eml_path), **send_with_retries(eml_path, smtp)}
 
 
-def artifacts(run: RunRecord, briefing: Briefing | None, pdf_path: Path | None) -> None:
-    """Markdown summary, table of new pledges and a link to the PDF on the flow run."""
-    counts = "\n".join(f"| {k} | {v} |" for k, v in sorted(run.counts.items()))
-    errors = "\n".join(f"- `{e['where']}`: {e['error']}" for e in run.errors[:50]) or "none"
-    create_markdown_artifact(
-        key="weekly-summary",
-        markdown=f"# PledgeWatch {run.week}\n\n| counter | value |\n|---|---|\n{counts}\n\n"
-        f"## Errors\n{errors}\n",
-        description=f"Run {run.run_id}",
-    )
-    if briefing is not None:
-        create_table_artifact(
-            key="new-pledges",
-            table=[
-                {
-                    "donor": p.donor,
-                    "amount": p.amount_label,
-                    "eur": p.eur_label,
-                    "category": p.category,
-                    "mentions": p.mention_count,
-                }
-                for p in briefing.top_pledges
-            ],
-            description=f"Largest new pledges, {run.week}",
-        )
-    if pdf_path is not None:
-        create_link_artifact(key="briefing-pdf", link=pdf_path.as_uri(), link_text=pdf_path.name)
-
-
 def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekly") -> dict:
     """Body of the weekly flow, shared with the demo."""
     run = start_run(settings.db_path, kind, week=week)
@@ -98,16 +71,16 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
         extra = {"briefing_path": str(pdf_path), **deliver(briefing, pdf_path, settings)}
         if extra["delivery_status"] == "failed":
             run.error("delivery", extra["delivery_error"])
+        with storage.open_db(settings.db_path) as con:
+            run.counts.update(prune_history(con))
+        checkpoint("before-publish")
         publish(settings.db_path, settings.published_db_path)
     except BaseException as error:
         run.error(kind, error)
         finish_run(settings.db_path, run, "failed", **extra)
         raise
     status = finish_run(settings.db_path, run, **extra)
-    try:
-        artifacts(run, briefing, pdf_path)
-    except Exception as error:  # artifacts are a convenience; never fail the run on them
-        logger().warning("could not publish artifacts: %s", error)
+    publish_artifacts(run, briefing, pdf_path, extra.get("delivery_status"))
     return {
         "run_id": run.run_id,
         "week": week,

@@ -41,6 +41,11 @@ CASES = [
     ("Norwegian, Danish and Swedish ministers met.", ["Norway", "Denmark", "Sweden"]),
     ("North Korea and South Korea.", ["North Korea", "South Korea"]),
     ("Kyiv thanked Ottawa and Canberra.", ["Ukraine", "Canada", "Australia"]),
+    (
+        "The Council adopted it; the UN Security Council did not.",
+        ["European Union", "United Nations"],
+    ),
+    ("The NATO-Ukraine Council met.", ["NATO"]),
     # not actors: lower-case words, parts of longer words
     ("us and it are pronouns; Germanyx is not a country; usa in lower case.", []),
 ]

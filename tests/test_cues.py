@@ -52,6 +52,12 @@ ASSERTION_CASES = [
     ("Russia's defence ministry said it destroyed Western weapons worth $300 million.", 0, 0),
     # frozen assets are not a pledge
     ("The G7 agreed to use the interest on £200 billion of immobilised Russian assets.", 0, 0),
+    # links to other stories and conditions after the pledge
+    ("Read more: Germany pledges €500 million for air defence", 0, 0),
+    ("Britain would be ready to send Storm Shadow missiles if partners share the cost.", 0, 0),
+    # relative clauses presuppose an agreement; a reporting verb asserts it
+    ("The plan is tied to reforms that Ukraine agreed with Brussels.", 0, 0),
+    ("Officials said that Ukraine and Poland agreed on joint production of shells.", 0, 1),
     # scope: a "could" in another clause does not veto the pledge
     ("The money could fund air defence and comes on top of the UK's existing £3bn support.", 1, 0),
     ("Belgium will send six F-16 jets, with the first expected to arrive in 2025.", 1, 0),

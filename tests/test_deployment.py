@@ -12,10 +12,8 @@ import email.policy
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,25 +24,10 @@ import pytest
 
 from flows.corpus_server import serve_corpus, write_feeds_file
 from flows.settings import REPO_ROOT
+from tests.conftest import wait_for
 
 pytestmark = pytest.mark.slow
 PREFECT = str(Path(sys.executable).with_name("prefect"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
 def upcoming_mondays_utc(count: int) -> list[datetime]:
@@ -60,45 +43,6 @@ def upcoming_mondays_utc(count: int) -> list[datetime]:
                 found.append(start.astimezone(UTC))
         day += timedelta(days=1)
     return found
-
-
-@pytest.fixture
-def prefect_server(tmp_path):
-    port = free_port()
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(tmp_path / "prefect"),
-        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
-        "PREFECT_WORKER_QUERY_SECONDS": "1",
-        "PREFECT_UI_ENABLED": "false",
-    }
-    log = (tmp_path / "server.log").open("w")
-    server = subprocess.Popen(
-        [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-    def healthy() -> bool:
-        try:
-            return httpx.get(f"{env['PREFECT_API_URL']}/health", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    try:
-        wait_for(healthy, 120, "the Prefect server")
-        yield env
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        log.close()
 
 
 def prefect_cli(env: dict, *args: str, timeout: float = 180) -> str:
@@ -120,7 +64,7 @@ def test_weekly_briefing_deployment_runs_end_to_end(prefect_server, tmp_path, sm
     assert schedule["schedule"]["cron"] == "0 6 * * 1"
     assert schedule["schedule"]["timezone"] == "Europe/Kyiv"
     assert schedule["active"] is True
-    assert deployment["concurrency_limit"] == 1
+    assert deployment["global_concurrency_limit"]["limit"] == 1  # runs never overlap
 
     def scheduled() -> list[datetime]:
         runs = httpx.post(

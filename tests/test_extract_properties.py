@@ -51,6 +51,11 @@ def test_never_raises_and_offsets_point_at_sentences(text: str, published: dt.da
     for p in ex.pledges:
         assert p.donor and (p.amount is None or p.amount > 0)
         assert (p.amount is None) == (p.currency is None)
+    # The store keys mentions on these: a duplicate would break the batch upsert.
+    pledge_keys = [(p.start, p.end, p.donor, p.currency, p.amount) for p in ex.pledges]
+    assert len(pledge_keys) == len(set(pledge_keys))
+    deal_keys = [(a.start, a.end, a.kind, tuple(sorted(a.parties))) for a in ex.agreements]
+    assert len(deal_keys) == len(set(deal_keys))
     record = to_eval_record("id", ex)
     assert len(record["pledges"]) == len(ex.pledges)
 

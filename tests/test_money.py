@@ -24,6 +24,8 @@ CASES = [
     ("Denmark's donation of DKK 1,3 billion covers spare parts.", [(1.3e9, "DKK", None)]),
     ("Washington approved a $2.5B package.", [(2.5e9, "USD", None)]),
     ("They pledged 2.5 billion dollars.", [(2.5e9, "USD", None)]),
+    ("Congress approved a billion dollars more.", [(1e9, "USD", None)]),
+    ("Rome sent a hundred million euros.", [(100e6, "EUR", None)]),
     ("Tokyo will extend 471.9 billion yen in loans.", [(471.9e9, "JPY", None)]),
     ("Vilnius allocated UAH 5 billion for drones.", [(5e9, "UAH", None)]),
     ("The city raised 5 billion hryvnias.", [(5e9, "UAH", None)]),

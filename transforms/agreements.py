@@ -25,7 +25,8 @@ _I = re.IGNORECASE
 _VERB = icompile(
     r"\b(?:sign(?:s|ed|ing)?(?!\s+off)|inked|agree(?:s|d)?(?:\s+(?:on|upon))?|conclude[sd]?|"
     r"join(?:s|ed|ing)?|launch(?:es|ed)?|found(?:ed)?|creat(?:e|es|ed|ing|ion)|"
-    r"establish(?:es|ed|ment)?|set\s+up|became\s+(?:a\s+)?(?:members?|part)|accession|"
+    r"establish(?:es|ed|ment)?|set\s+up|bec(?:ame|omes|oming)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?"
+    r"(?:members?|part|participants?)|accession|"
     r"reached\s+(?:an?\s+)?(?:agreement|deal)|announced)\b",
 )
 _DOC = icompile(
@@ -121,13 +122,52 @@ def _party(m: Mention) -> bool:
     )
 
 
+# A company the gazetteer does not know, introduced by what it is: "Danish company Terma",
+# "arms maker Diehl", "the manufacturer Skyeton".
+_COMPANY = re.compile(
+    r"(?P<demonym>\b[A-Z][a-z]+\s+)?(?:(?:arms|defen[cs]e|drone|missile|ammunition|aerospace|"
+    r"engineering|shipbuilding)\s+)?(?:company|companies|manufacturer|maker|producer|firm|"
+    r"concern|corporation|contractor|group)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+)
+
+
+# "the Ministry of Defence of Ukraine", "the Government of Canada": the state is the party.
+_INSTITUTION_OF = re.compile(
+    r"\b(?:Ministry|Minister|Government|President|Prime\s+Minister|Armed\s+Forces|Cabinet|"
+    r"Parliament|Embassy|Department)\b[^,;]{0,25}\bof\s+(?:the\s+)?$"
+)
+
+
+def _companies(text: str, mentions: list[Mention]) -> tuple[list[str], set[str]]:
+    """Companies named by a descriptor, and countries named only as their nationality."""
+    names: list[str] = []
+    nationality: set[str] = set()
+    for m in _COMPANY.finditer(text):
+        name = m.group("name").rstrip(".")
+        known = [x for x in mentions if x.start >= m.start("name") and x.end <= m.end("name")]
+        if not known:
+            names.append(name)
+        if m.group("demonym"):
+            nationality |= {
+                x.name for x in mentions if x.start == m.start("demonym") and x.kind == "country"
+            }
+    return names, nationality
+
+
 def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
     names: list[str] = []
     for m in mentions:
         if not _party(m):
             continue
         before = text[max(0, m.start - 25) : m.start]
-        if _PARTY_NOT.search(before) and not (m.name != "Ukraine" and m.start < verb_at):
+        institution = m.start < verb_at and _INSTITUTION_OF.search(
+            text[max(0, m.start - 45) : m.start]
+        )
+        if (
+            _PARTY_NOT.search(before)
+            and not (m.name != "Ukraine" and m.start < verb_at)
+            and not institution
+        ):
             continue
         if m.name == "Ukraine" and m.start > verb_at and not re.search(r"\bwith\s+$", before):
             continue
@@ -137,6 +177,11 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
         if reporter and any(x.start < verb_at and _party(x) for x in mentions if x is not m):
             continue
         names.append(m.name)
+    companies, nationality = _companies(text, mentions)
+    if nationality:
+        mentioned = [m.name for m in mentions if m.name in nationality]
+        names = [n for n in names if n not in nationality or mentioned.count(n) > 1]
+    names += companies
     return list(dict.fromkeys(names))
 
 
@@ -172,7 +217,7 @@ def infer_coalition(text: str) -> str | None:
 # Word stems (sentences.keys) of the agreement verbs: the gate before the full pattern.
 AGREE_STEMS = frozenset({
     "sign", "signs", "signe", "signi", "inked", "agree", "concl", "join", "joins", "joine",
-    "joini", "launc", "found", "creat", "estab", "set", "becam", "acces", "reach", "annou",
+    "joini", "launc", "found", "creat", "estab", "set", "becam", "becom", "acces", "reach", "annou",
 })  # fmt: skip
 
 
@@ -222,7 +267,7 @@ def sentence_agreements(
         and not (_JOINT.search(text) or _DOC.search(text))
     ):
         return []
-    if word.startswith(("join", "became", "accession")) and coalition is None:
+    if word.startswith(("join", "bec", "accession")) and coalition is None:
         return []
     if word.startswith("agree") and _PLEDGE_AGREED.search(text):
         return []
@@ -260,7 +305,7 @@ def sentence_agreements(
     dc = _DOC_COUNT.search(text)
     if dc and kind != "coalition membership":
         count = _count(dc.group("n"))
-    date_cue = best_date(find_dates(text, ctx.published), near=verb.start())
+    date_cue = best_date(find_dates(text, ctx.published, stems), near=verb.start())
     date = date_cue.value if date_cue else None
     restated = cues.has(cues.RESTATED, text) or is_earlier(date_cue, ctx.published)
     if re.search(r"\b(?:currently|consists?\s+of|have\s+signed)\b", text, _I) and coalition:

@@ -88,6 +88,12 @@ class ArticleContext:
                 return first or self.last_found.get(back)
         return None
 
+    def subject_of_sentence(self, index: int) -> str | None:
+        """The first possible donor named in sentence ``index`` only (no look-back)."""
+        from transforms.pledges import donor_eligible
+
+        return next((m.name for m in self.actors_in(index) if donor_eligible(m)), None)
+
     @property
     def nordic(self) -> str:
         """DKK/NOK/SEK/CZK for a bare "kroner" or "crowns": the Nordic state named most."""

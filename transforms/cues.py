@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.lowre import icompile
+from transforms.lowre import LowerPattern, icompile
 
 _I = re.IGNORECASE
 
@@ -69,7 +69,8 @@ AGGREGATE_AROUND = icompile(
     r"established)\b",
 )
 RESTATED = icompile(
-    r"\b(?:earlier(?!\s+(?:today|on\s+\w+day))|previously|previous|recall(?:ed)?|"
+    r"\b(?:earlier(?!\s+(?:today|on\s+\w+day))|previously|the\s+previous\s+statement|"
+    r"recall(?:ed)?|"
     r"as\s+(?:was\s+)?reported|as\s+(?:we\s+)?(?:wrote|reported)|background|last\s+month|"
     r"existing\s+(?:\S+\s+){0,2}?(?=[€$£\d]|support|aid|commitment|package|pledge)|"
     r"already\s+(?:announced|pledged|committed|promised|allocated|provided)|"
@@ -78,13 +79,22 @@ RESTATED = icompile(
     r"(?:after|since|following)\s+(?:\w+\s+){0,3}(?:pledged|announced|committed|promised|"
     r"allocated))\b",
 )
+# Links to other stories that pages carry inline: their headlines are not this article's claims.
+BOILERPLATE = icompile(
+    r"^\W*(?:read\s+(?:more|also)|see\s+also|also\s+read|related(?:\s+news)?|more\s+on\s+this|"
+    r"watch|video|photo|subscribe|advertisement)\b"
+)
 # A section heading after which an article gives background, not news.
 BACKGROUND_HEADING = icompile(
     r"^\W*(?:background|recall|reminder|for\s+reference|context|previously|earlier)\W*$",
 )
 COMPONENT = icompile(
     r"^(?:this|it|the\s+(?:package|assistance|aid|funding|tranche))\s+(?:also\s+)?includ\w*|"
-    r"^includ\w+\s+in\s+this|\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b",
+    r"^includ\w+\s+in\s+this|\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b|"
+    r"^of\s+(?:this|that|it|these|the\s+(?:sum|amount|total|package|funds?))\b|"
+    # a sentence that opens with an amount and says where it goes: "€500m will go to …"
+    r"^\W{0,2}(?:about\s+|some\s+|around\s+)?\S*\d[\d.,]*\s*(?:\w+\s+){0,2}(?:will|would|is|are|"
+    r"was|were)\s+(?:to\s+)?(?:go|be\s+(?:used|spent|allocated|earmarked|directed|channel+ed))\b",
 )
 # Frozen Russian assets, GDP shares and the like are not money given.
 NOT_SUPPORT_AFTER = icompile(

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from transforms import cues, fx
 from transforms.actors import COALITION_HINTS
 from transforms.agreements import AGREE_STEMS, coalition_leaders, sentence_agreements
 from transforms.context import ArticleContext
-from transforms.dates import dateline, find_dates, is_earlier
+from transforms.dates import best_date, dateline, find_dates, is_earlier, may_have_date
 from transforms.pledges import PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.sentences import keys, may_have_money, split_sentences
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
+# A "sentence" longer than this is a scraped table or a run-on list, not prose: reading it
+# would cost time quadratic in its length and yield nothing an analyst could trust.
+_MAX_SENTENCE = 1_000
 
 
 def _news_date(ctx: ArticleContext, text: str) -> str | None:
@@ -47,6 +51,45 @@ _DAY_STEMS = frozenset({"today", "tonig", "yeste", "morni", "after", "eveni", "d
 _DAY_STEMS |= {"tuesd", "wedne", "thurs", "frida", "satur", "sunda"}
 # A sentence states a record only with a pledge or agreement verb or an amount of money.
 _VERB_STEMS = PLEDGE_STEMS | AGREE_STEMS
+
+
+# Decision verbs that name the same event when the same actor is their subject.
+_DECISION = re.compile(
+    r"\b(agree|approv|pledg|commit|allocat|announc|decid|adopt)\w*", re.IGNORECASE
+)
+
+
+_DECISION_STEMS = frozenset(
+    {"agree", "appro", "pledg", "commi", "alloc", "annou", "decid", "adopt"}
+)
+
+
+def _date_from_coreferent(pledges: list[PledgeMention], ctx: ArticleContext) -> None:
+    """Date a pledge from another sentence telling the same decision by the same actor.
+
+    "… a $50 billion loan package agreed upon by the G7 nations" carries no date; "Leaders
+    of the G7 … agreed in June" elsewhere in the article does.
+    """
+    for p in pledges:
+        if p.announced_on is not None:
+            continue
+        verbs = {m.group(1).lower() for m in _DECISION.finditer(p.evidence)}
+        if not verbs:
+            continue
+        for i, sent in enumerate(ctx.sentences):
+            if sent.start == p.start or not may_have_date(ctx.stems[i]):
+                continue
+            if _DECISION_STEMS.isdisjoint(ctx.stems[i]):
+                continue
+            if not verbs & {m.group(1).lower() for m in _DECISION.finditer(sent.text)}:
+                continue
+            if ctx.subject_of_sentence(i) != p.donor:
+                continue
+            cue = best_date(find_dates(sent.text, ctx.published, ctx.stems[i]))
+            if cue is not None:
+                p.announced_on = cue.value
+                p.restated = p.restated or is_earlier(cue, ctx.published)
+                break
 
 
 def _note_coalition(ctx: ArticleContext, index: int) -> None:
@@ -76,14 +119,28 @@ def _merge_pledges(found: list[PledgeMention]) -> list[PledgeMention]:
         key = _pledge_key(p)
         if key in seen:
             first = seen[key]
-            if first.announced_on is None and p.announced_on:
+            if _is_headline(first.evidence) and not _is_headline(p.evidence):
+                # Keep the body sentence as evidence rather than a headline that repeats it.
+                p.announced_on = p.announced_on or first.announced_on
+                seen[key] = p
+            elif first.announced_on is None and p.announced_on:
                 first.announced_on = p.announced_on
             continue
         seen[key] = p
-    return list(seen.values())
+    # The store keys a mention on (sentence, donor, currency, amount): keep those unique.
+    unique: dict[tuple, PledgeMention] = {}
+    for p in seen.values():
+        unique.setdefault((p.start, p.end, p.donor, p.currency, p.amount), p)
+    return list(unique.values())
+
+
+def _is_headline(sentence: str) -> bool:
+    """A line without closing punctuation: a title, subtitle or list item, not prose."""
+    return not sentence.rstrip("\"'”’»)] ").endswith((".", "!", "?", "…"))
 
 
 def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
+    """One record per agreement: a repetition (same kind, no new party) is dropped."""
     out: list[AgreementMention] = []
     for a in found:
         dup = None
@@ -104,9 +161,14 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
             if pa and pa <= pb:
                 dup = b
                 break
-        if dup is None:
+        same_row = any(
+            (b.start, b.end, b.kind, sorted(b.parties))
+            == (a.start, a.end, a.kind, sorted(a.parties))
+            for b in out
+        )
+        if dup is None and not same_row:
             out.append(a)
-        elif dup.document_count is None and a.document_count is not None:
+        elif dup is not None and dup.document_count is None and a.document_count is not None:
             dup.document_count = a.document_count
     return out
 
@@ -150,7 +212,11 @@ def _extract(
     for i, sent in enumerate(sentences):
         if len(sent.text) < 40 and cues.BACKGROUND_HEADING.match(sent.text):
             background = True
-        if _VERB_STEMS.isdisjoint(stems[i]) and not may_have_money(stems[i]):
+        if (
+            len(sent.text) > _MAX_SENTENCE
+            or cues.BOILERPLATE.match(sent.text)
+            or (_VERB_STEMS.isdisjoint(stems[i]) and not may_have_money(stems[i]))
+        ):
             _note_coalition(ctx, i)
             continue
         row = ctx.actors_in(i)
@@ -168,6 +234,7 @@ def _extract(
         agreements.extend(deals)
         _note_coalition(ctx, i)
     pledges = _merge_pledges(pledges)
+    _date_from_coreferent(pledges, ctx)
     for p in pledges:
         _convert(p, published)
     return Extraction(pledges=pledges, agreements=_merge_agreements(agreements))

@@ -167,7 +167,7 @@ def _alt(words) -> str:
 
 
 _NUM = r"\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_WORDNUM = _alt(k for k in _NUMBER_WORDS if k not in {"a", "an"})
+_WORDNUM = _alt(_NUMBER_WORDS)  # includes "a"/"an": "a billion euros" (a scale must follow)
 _UNITS = _alt(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 _WORDNUM_FULL = rf"(?i:{_WORDNUM})(?:[\s-]+(?i:{_UNITS}))?"
 _SCALE = r"thousand|millions?|billions?|trillion|mln|bln|mil|mn|bn|tn|trn|[mMbBkK](?![a-zA-Z])"

@@ -65,7 +65,7 @@ _SOURCE_AGENT = icompile(
 )
 # Between a donor and its amount: "the UK's existing £3bn", "Denmark's latest donation of".
 _ADJACENT = icompile(
-    r"(?:'s|’s)?\s+(?:(?:new|existing|latest|additional|own|annual|fresh|further|next|first|"
+    r"(?:'s|’s)?\s*(?:[–—:-]\s*)?(?:(?:new|existing|latest|additional|own|annual|fresh|further|next|first|"
     r"second|third|\d+(?:st|nd|rd|th))\s+)*(?:(?:aid|support|assistance|package|donation|"
     r"contribution|pledge|tranche|loan|grant|allocation)\s+(?:of|worth|totall?ing)\s+)?",
 )
@@ -77,6 +77,10 @@ _COLLECTIVE = icompile(
     r"(?:^|\b(?:and|that|,)\s+)(?:(?:also|in\s+\d{4}|this\s+year)\W+)*(?P<who>all\s+of\s+them|"
     r"they|(?:the\s+)?(?:participating\s+|member\s+|partner\s+)?(?:countries|states|nations|"
     r"participants|partners|allies|members|donors))\b",
+)
+# "It is valued at up to $125 million": the amount of the package the previous sentence names.
+_VALUED = icompile(
+    r"\b(?:valued|worth|estimated|totall?ing|amounting)\s+(?:at\s+|to\s+)?(?:up\s+to\s+)?$"
 )
 # A sentence whose subject points back to the previous one: "It will also send …".
 _ANAPHOR = icompile(
@@ -95,9 +99,10 @@ _ITEM = (
     r"rounds|ammunition|munitions|howitzers?|artillery(?:\s+(?:systems?|pieces|guns|shells))?|"
     r"air[- ]defen[cs]e(?:\s+systems?)?|Patriots?(?:\s+systems?)?|IRIS-T\w*|NASAMS|HIMARS|SAMP/T|"
     r"Stinger\w*|Javelin\w*|armou?red\s+vehicles|vehicles|APCs|IFVs|radars?|rifles|mortars|boats|"
-    r"vessels|ships|minehunters|generators|launchers|trucks|ambulances|systems|training\s+"
+    r"vessels|ships|minehunters|generators|launchers|trucks|ambulances|systems?|training\s+"
     r"personnel|instructors|body\s+armou?r|helmets)"
 )
+_ITEMS = rf"{_ITEM}(?:\s+(?:[A-Z]*\d[\w-]*|{_ITEM}))*"  # "F-16 fighter jets", "Leopard 2A4 tanks"
 _ITEM_SPECIFIC = icompile(
     r"(?:F-?16|F-?35|Gripen|Mirage|Leopard|Abrams|Challenger|Patriot|IRIS-T|NASAMS|HIMARS|"
     r"SAMP/T|Stinger|Javelin|ATACMS|Storm\s+Shadow|Taurus|CV90|Marder|Bradley|Caesar|Archer)",
@@ -113,11 +118,15 @@ _GDP = (
 )
 _OBJECT = icompile(
     r"^\s*(?:(?:also|additionally|now|already)\s+)?"
-    r"(?:(?:to\s+)?Ukraine\s+(?:with\s+)?|Kyiv\s+|Kiev\s+)?"
+    r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
+    r"\s+(?:with\s+)?)?"
     r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation)\s+of\s+)?"
-    rf"(?:(?P<fund>{_FUNDING})\b|(?P<gdp>{_GDP})|"
-    rf"(?P<item>(?:(?:about|around|up\s+to|over)\s+)?{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEM})\b|"
-    rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEM})?))",
+    rf"(?:(?P<fund>{_FUNDING})\b|(?P<gdp>{_GDP})|(?P<package>(?:(?:a|the|its|another)\s+)?"
+    r"(?:(?:new|additional|further|next|fresh|latest|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)*"
+    r"(?:(?:military|defen[cs]e|security|aid|assistance|support)\s+){0,3}package)"
+    rf"(?=[^.;]*?\b(?:includ\w*|with|consisting\s+of|comprising|:)[^.;]*?{_ITEM})|"
+    rf"(?P<item>(?:(?:about|around|up\s+to|over)\s+)?{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS})\b|"
+    rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?))",
 )
 # Deliveries told in the passive: "the first batch of shells … had been delivered to Ukraine".
 # The verb is found first (cheap), then the item in the words before it.
@@ -126,7 +135,7 @@ _PASSIVE_VERB = icompile(
     r"(?:delivered|handed\s+over|sent|shipped|transferred|supplied|donated)\b",
 )
 _PASSIVE_ITEM = icompile(
-    rf"(?P<item>\b{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEM}|(?:[\w/-]+\s+){{0,2}}?"
+    rf"(?P<item>\b{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS}|(?:[\w/-]+\s+){{0,2}}?"
     rf"{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEM})?)\b(?:\s+[\w/-]+){{0,8}}?\s+$",
 )
 _PASSIVE_STEMS = frozenset({"deliv", "hande", "sent", "shipp", "trans", "suppl", "donat"})
@@ -154,6 +163,8 @@ _MILITARY = icompile(
     r"\b(?:military|weapons?|arms|ammunition|defen[cs]e|security\s+assistance|artillery|"
     r"missiles?|drones?|tanks?|air\s+defen[cs]e|armed\s+forces|troops|shells|jets?)\b",
 )
+# Between a package and a stated sub-amount of it.
+_PART_OF = icompile(r"\b(?:including|includes|of\s+which|incl\.|among\s+them|with)\b")
 _RECIPIENT = icompile(r"\b(?:to|for)\s+(?:the\s+)?$")
 
 
@@ -186,6 +197,7 @@ class _Anchor:
     money: Money | None
     items: str | None
     verb: re.Match | None
+    part: bool = False  # a stated sub-amount of the sentence's package ("including $1bn …")
 
 
 def _conjoined(mentions: list[Mention], index: int, text: str) -> list[Mention]:
@@ -219,15 +231,33 @@ def _verb_ok(text: str, verb: re.Match, mentions: list[Mention] | None = None) -
         return any(
             donor_eligible(m) and re.fullmatch(r"\s*", text[m.end : to_at]) for m in mentions or ()
         )
+    # "thanked Germany for allocating €50m" reports a pledge; other "for …ing" are purposes
+    if re.search(r"\bfor\s*$", before, _I):
+        return bool(re.search(r"\bthank", text[: verb.start()], _I))
     # "the delivery of", "a package to provide" are nouns or purposes, handled elsewhere
-    return not re.search(r"\b(?:aimed\s+at|in\s+order\s+to|for)\s*$", before, _I)
+    return not re.search(r"\b(?:aimed\s+at|in\s+order\s+to)\s*$", before, _I)
+
+
+def _agents(text: str, mentions: list[Mention]) -> tuple[list[int], list[int]]:
+    """Indexes of possible donors, and of those named as a source or agent ("from X")."""
+    idx = [i for i, m in enumerate(mentions) if _usable(m, text)]
+    agents = [
+        i
+        for i in idx
+        if _SOURCE_AGENT.search(text[max(0, mentions[i].start - 200) : mentions[i].start])
+    ]
+    return idx, agents
 
 
 def _find_donors(
-    text: str, mentions: list[Mention], anchor: _Anchor, verbs: list[re.Match]
+    text: str,
+    mentions: list[Mention],
+    anchor: _Anchor,
+    verbs: list[re.Match],
+    usable: tuple[list[int], list[int]],
 ) -> tuple[list[Mention], int, int]:
     """Donor mentions for ``anchor`` and the clause span (start, end) that asserts it."""
-    idx = [i for i, m in enumerate(mentions) if _usable(m, text)]
+    idx, agents = usable
     # 1. an actor right before the amount: "the UK's existing £3 billion", "and France €300m"
     if anchor.money is not None:
         for i in reversed(idx):
@@ -236,11 +266,10 @@ def _find_donors(
             if m.end <= anchor.start and _ADJACENT.fullmatch(gap):
                 return _conjoined(mentions, i, text), m.start, anchor.end
     # 2. a source or passive agent: "aid from Norway", "agreed upon by the G7 nations"
-    for i in idx:
+    for i in agents:
         m = mentions[i]
-        if _SOURCE_AGENT.search(text[max(0, m.start - 200) : m.start]):
-            start = min(m.start, anchor.start)
-            return _conjoined(mentions, i, text), start, max(m.end, anchor.end)
+        start = min(m.start, anchor.start)
+        return _conjoined(mentions, i, text), start, max(m.end, anchor.end)
     # 3. the subject of the nearest pledge verb before the anchor
     before = [v for v in verbs if v.end() <= anchor.start + 1 and _verb_ok(text, v, mentions)]
     if anchor.verb is not None:
@@ -315,8 +344,8 @@ def _recipient(text: str, mentions: list[Mention], after: int) -> str:
     return "Ukraine"
 
 
-_ITEM_RX = icompile(rf"\b{_ITEM}\b")
-_ITEM_LEAD = icompile(rf"(?:\b{_QTY}\s+)?(?:[\w/-]+\s+){{0,3}}$")
+_ITEM_RX = icompile(rf"\b{_ITEMS}\b(?!\s+coalition)")
+_ITEM_LEAD = icompile(rf"\b{_QTY}\s+(?:[\w/-]+\s+){{0,3}}?$")
 
 
 def _items(text: str, start: int) -> str | None:
@@ -344,22 +373,11 @@ def _currency(money: Money, donor: str, ctx: ArticleContext, sentence: str) -> s
     return money.currency
 
 
-def sentence_pledges(
-    sent: Sentence, mentions: list[Mention], ctx: ArticleContext, stems: set[str] | None = None
-) -> list[PledgeMention]:
-    """Every pledge ``sent`` asserts, one record per donor and amount."""
-    text = sent.text
-    stems = keys(text) if stems is None else stems
-    monies = []
-    if may_have_money(stems):
-        monies = [m for m in find_money(text) if not m.conversion]
-    verbs = [] if PLEDGE_STEMS.isdisjoint(stems) else list(PLEDGE_VERB.finditer(text))
-    if not monies and not verbs:
-        return []
-    if cues.has(cues.AGENDA, text) or cues.russian_claim(text) or text.endswith("?"):
-        return []
+def _money_anchors(
+    text: str, monies: list[Money], verbs: list[re.Match], component: bool
+) -> list[_Anchor]:
+    """Amounts that can be pledges: not totals, not assets or prices, tied to a verb or noun."""
     anchors: list[_Anchor] = []
-    component = cues.has(cues.COMPONENT, text)
     aggregate_before = False
     for k, money in enumerate(monies):
         prev_end = monies[k - 1].end if k else 0
@@ -383,66 +401,132 @@ def sentence_pledges(
             cues.NOT_SUPPORT_BEFORE, text[max(0, money.start - 40) : money.start]
         ):
             continue
+        valued = _ANAPHOR.match(text) and _VALUED.search(
+            text[max(0, money.start - 30) : money.start]
+        )
         if not (
             verbs
             or component
+            or valued
             or cues.has(_SUPPORT_NOUN, after)
             or _SUPPORT_BEFORE.search(text[max(0, money.start - 60) : money.start])
         ):
             continue
-        anchors.append(_Anchor(money.start, money.end, money, _items(text, money.end), None))
-    if not monies:
-        for verb in verbs:
-            if not _verb_ok(text, verb, mentions):
-                continue
-            obj = _OBJECT.match(text[verb.end() :])
-            if obj is None:
-                continue
-            items = obj.group("fund") or obj.group("gdp") or obj.group("item") or obj.group("spec")
-            items = (items or "").strip()
-            o_start, o_end = verb.end() + obj.start(), verb.end() + obj.end()
-            if re.match(r"receiv", verb.group(), _I) and not re.search(r"\bfrom\b", text[o_end:]):
-                continue
-            anchors.append(_Anchor(o_start, o_end, None, items, verb))
+        part = k > 0 and bool(_PART_OF.search(text[prev_end : money.start]))
+        anchors.append(
+            _Anchor(money.start, money.end, money, _items(text, money.end), None, part=part)
+        )
+    return anchors
+
+
+def _item_anchors(
+    text: str,
+    monies: list[Money],
+    verbs: list[re.Match],
+    mentions: list[Mention],
+    stems: set[str],
+) -> list[_Anchor]:
+    """Pledges of things rather than sums: the object of a pledge verb, or a passive delivery.
+
+    Items count as the only pledge of a sentence, or as another donor's share of a sentence
+    that also states sums ("Germany will hand over IRIS-T, while Canada will allocate CAD
+    390 million").
+    """
+    anchors: list[_Anchor] = []
+    for verb in verbs:
+        if not _verb_ok(text, verb, mentions):
+            continue
+        obj = _OBJECT.match(text[verb.end() :])
+        if obj is None or any(verb.end() <= m.start < verb.end() + obj.end() for m in monies):
+            continue
+        # Spans, not groups: the pattern ran over lower-cased text (see lowre.py).
+        groups = ("fund", "gdp", "package", "item", "spec")
+        name = next(g for g in groups if obj.group(g) is not None)
+        items = text[verb.end() + obj.start(name) : verb.end() + obj.end(name)].strip()
+        o_start, o_end = verb.end() + obj.start(), verb.end() + obj.end()
+        if re.match(r"receiv", verb.group(), _I) and not re.search(r"\bfrom\b", text[o_end:]):
+            continue
+        anchors.append(_Anchor(o_start, o_end, None, items, verb))
+        if not monies:
             break
-        passive = None
-        if not anchors and not _PASSIVE_STEMS.isdisjoint(stems):
-            passive = _PASSIVE_VERB.search(text)
+    if not monies and not anchors and not _PASSIVE_STEMS.isdisjoint(stems):
+        passive = _PASSIVE_VERB.search(text)
         if passive is not None:
             window = max(0, passive.start() - 160)
             item = _PASSIVE_ITEM.search(text, window, passive.start())
             if item is not None:
-                anchors.append(_Anchor(item.start(), passive.end(), None, item.group("item"), None))
+                what = text[item.start("item") : item.end("item")]
+                anchors.append(_Anchor(item.start(), passive.end(), None, what, None))
+    return anchors
+
+
+def _implicit_donor(
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: ArticleContext,
+    anchor: _Anchor,
+    verbs: list[re.Match],
+    coalition: str | None,
+    component: bool,
+) -> tuple[list[str], int, float, bool] | None:
+    """A donor the sentence does not name: (names, clause start, confidence, collective).
+
+    "All of them have pledged …" after a coalition → its member states; "This includes …" →
+    the package's donor; "It will also send …" → the subject of the sentences before.
+    """
+    text = sent.text
+    coll = _COLLECTIVE.search(text[: anchor.start])
+    group = coalition or ctx.last_coalition
+    lead = next((m for m in mentions if m.end <= anchor.start), None)
+    if lead is not None and lead.kind == "coalition" and verbs and coll is None:
+        coll = re.search(r"(?P<who>.+)", text[lead.start : lead.end])
+        group = lead.name
+    if coll and group and (verbs or anchor.money is None):
+        return [f"{group} member states"], coll.start("who"), 0.6, True
+    if component and ctx.last_donors and anchor.money is not None:
+        return list(ctx.last_donors), anchor.start, 0.6, False
+    ana = _ANAPHOR.match(text)
+    if ana and (verbs or _VALUED.search(text[max(0, anchor.start - 30) : anchor.start])):
+        prev = ctx.subject_of(sent.index - 1)
+        if prev:
+            return [prev], ana.start("who"), 0.5, False
+    return None
+
+
+def sentence_pledges(
+    sent: Sentence, mentions: list[Mention], ctx: ArticleContext, stems: set[str] | None = None
+) -> list[PledgeMention]:
+    """Every pledge ``sent`` asserts, one record per donor and amount."""
+    text = sent.text
+    stems = keys(text) if stems is None else stems
+    monies = []
+    if may_have_money(stems):
+        monies = [m for m in find_money(text) if not m.conversion]
+    verbs = [] if PLEDGE_STEMS.isdisjoint(stems) else list(PLEDGE_VERB.finditer(text))
+    if not monies and not verbs:
+        return []
+    if cues.has(cues.AGENDA, text) or cues.russian_claim(text) or text.endswith("?"):
+        return []
+    # A part of a package stated before it ("This includes …", "Of this, €500m …").
+    component = bool(ctx.last_donors) and cues.has(cues.COMPONENT, text)
+    anchors = _money_anchors(text, monies, verbs, component)
+    money_anchors = len(anchors)
+    anchors += _item_anchors(text, monies, verbs, mentions, stems)
     out: list[PledgeMention] = []
+    with_sum: set[str] = set()  # donors whose pledge in this sentence has an amount
     coalition = next((m.name for m in mentions if m.kind in ("coalition", "initiative")), None)
-    for anchor in anchors:
-        donors, c_start, c_end = _find_donors(text, mentions, anchor, verbs)
+    usable = _agents(text, mentions) if anchors else ([], [])
+    date_cues = None
+    for k_anchor, anchor in enumerate(anchors):
+        donors, c_start, c_end = _find_donors(text, mentions, anchor, verbs, usable)
         donor_names = [m.name for m in donors]
         confidence = 0.8
         collective = False
         if not donor_names:
-            coll = _COLLECTIVE.search(text[: anchor.start])
-            group = coalition or ctx.last_coalition
-            lead = next((m for m in mentions if m.end <= anchor.start), None)
-            if lead is not None and lead.kind == "coalition" and verbs and coll is None:
-                coll = re.search(r"(?P<who>.+)", text[lead.start : lead.end])
-                group = lead.name
-            if coll and group and (verbs or anchor.money is None):
-                donor_names = [f"{group} member states"]
-                collective = True
-                c_start = coll.start("who")
-                confidence = 0.6
-            elif component and ctx.last_donors and anchor.money is not None:
-                donor_names = list(ctx.last_donors)
-                confidence = 0.6
-            elif (
-                (ana := _ANAPHOR.match(text)) and verbs and (prev := ctx.subject_of(sent.index - 1))
-            ):
-                donor_names = [prev]
-                c_start = ana.start("who")
-                confidence = 0.5
-            else:
+            implicit = _implicit_donor(sent, mentions, ctx, anchor, verbs, coalition, component)
+            if implicit is None:
                 continue
+            donor_names, c_start, confidence, collective = implicit
         clause = text[c_start:c_end]
         # Negation and speculation count in the clause that states the pledge; a condition
         # anywhere in the sentence ("… if European partners agree") makes the offer conditional.
@@ -450,7 +534,9 @@ def sentence_pledges(
             continue
         if anchor.money is None and cues.has(cues.AGGREGATE_AROUND, text):
             continue
-        chosen = best_date(find_dates(text, ctx.published), near=anchor.start)
+        if date_cues is None:
+            date_cues = find_dates(text, ctx.published, stems)
+        chosen = best_date(date_cues, near=anchor.start)
         announced = chosen.value if chosen else None
         restated = cues.has(cues.RESTATED, text) or is_earlier(chosen, ctx.published)
         if announced is None and not restated and ctx.news_date and not collective:
@@ -463,6 +549,11 @@ def sentence_pledges(
             and re.search(r"fund|financ|contribution", anchor.items, _I)
         ):
             category = "financial" if not _MILITARY.search(text) else "military"
+        if money is None and k_anchor >= money_anchors:
+            # Items listed beside a donor's sum are that pledge's contents, not a second pledge.
+            donor_names = [n for n in donor_names if n not in with_sum]
+        elif money is not None:
+            with_sum.update(donor_names)
         for name in dict.fromkeys(donor_names):
             currency = _currency(money, name, ctx, text) if money else None
             out.append(
@@ -482,7 +573,7 @@ def sentence_pledges(
                     coalition=coalition if not collective else (coalition or ctx.last_coalition),
                     announced_on=announced,
                     restated=restated,
-                    component=component and money is not None,
+                    component=(component or anchor.part) and money is not None,
                 )
             )
     return out

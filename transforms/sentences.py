@@ -63,7 +63,13 @@ def split_sentences(text: str) -> list[Sentence]:
         if text[cut] == "\n":
             _emit(text, begin, cut, out)
         else:
-            if _is_abbreviation(text, cut) and not text.startswith(_RESTARTS, m.end()):
+            # Only a short word or an initial before a full stop can be an abbreviation.
+            if (
+                text[cut] == "."
+                and not text[max(0, cut - 8) : cut].isalpha()
+                and _is_abbreviation(text, cut)
+                and not text.startswith(_RESTARTS, m.end())
+            ):
                 continue
             # End after the punctuation and closing quotes, before the whitespace.
             _emit(text, begin, cut + len(m.group().rstrip()), out)

@@ -525,6 +525,155 @@ g1 = "Finland's 23rd defence materiel package, worth €188 million, was approve
 article("v12", "2024-06-21", g1, [P("Finland", 1.88e8, "EUR", g1, date="2024-06-20")])
 
 
+# --- thanks, sub-amounts, packages without a sum, companies, ministries, membership -------
+h1 = (
+    "Defence Minister Rustem Umerov thanked Germany and the Netherlands for allocating "
+    "€50 million each to the drone coalition."
+)
+article("w01", "2024-09-12", h1, [P("Germany", 5e7, "EUR", h1), P("Netherlands", 5e7, "EUR", h1)])
+
+h2 = (
+    "Japan will provide Ukraine with $4.5 billion in aid this year, including $1 billion "
+    "for humanitarian demining, Prime Minister Fumio Kishida said on Monday."
+)
+article(
+    "w02",
+    "2024-02-20",
+    h2,
+    [
+        P("Japan", 4.5e9, "USD", h2, date="2024-02-19"),
+        P("Japan", 1e9, "USD", h2, date="2024-02-19", component=True),
+    ],
+)
+
+h3 = (
+    "Germany has handed over a new military aid package to Ukraine, which includes an "
+    "IRIS-T SLM system and 10,000 artillery shells, the government said on its website."
+)
+article("w03", "2024-08-05", h3, [P("Germany", None, None, h3, delivery=True)])
+
+h4 = "Sweden became the 10th member of the IT coalition on Monday, the ministry said."
+h5 = "The coalition is led by Estonia and Luxembourg."
+article(
+    "w04",
+    "2024-04-23",
+    f"{h4} {h5}",
+    agreements=[A(["Sweden"], "coalition membership", h4, date="2024-04-22")],
+)
+
+h6 = (
+    "The Ministry of Defence of Ukraine and the Danish company Terma signed a memorandum "
+    "on cooperation in the maintenance of radars."
+)
+article(
+    "w05", "2024-06-03", h6, agreements=[A(["Ukraine", "Terma"], "memorandum/document signing", h6)]
+)
+
+h7 = "Switzerland will not supply ammunition for German Gepard tanks, citing its neutrality."
+h8 = "Austria also declined to join the Czech initiative."
+article("w06", "2023-05-04", f"{h7} {h8}")
+
+h9 = (
+    "Canada's Defence Minister Bill Blair said on Thursday that Ottawa would donate "
+    "C$76 million for the production of armoured vehicles for Ukraine."
+)
+article("w07", "2024-06-14", h9, [P("Canada", 7.6e7, "CAD", h9, date="2024-06-13")])
+
+h10 = (
+    "Kyiv has received another €1.5 billion from the European Union's Ukraine Facility, "
+    "Prime Minister Denys Shmyhal said."
+)
+article("w08", "2024-08-07", h10, [P("European Union", 1.5e9, "EUR", h10)])
+
+h11 = (
+    "Poland has prepared its 46th aid package for Ukraine, Deputy Prime Minister "
+    "Wladyslaw Kosiniak-Kamysz said, without giving details."
+)
+article("w09", "2024-11-20", h11)
+
+h12 = "The Netherlands pledged €2 billion to Ukraine for 2024."
+h13 = "Of this, €500 million will go to the purchase of ammunition."
+article(
+    "w10",
+    "2024-02-05",
+    f"{h12} {h13}",
+    [P("Netherlands", 2e9, "EUR", h12), P("Netherlands", 5e8, "EUR", h13, component=True)],
+)
+
+
+# --- the same decision told twice, the date given once ------------------------------------------
+k1 = (
+    "The money is part of a €4 billion air defence package approved by the European Union, "
+    "officials said."
+)
+k2 = "EU foreign ministers approved the package in March after weeks of talks."
+article(
+    "x01",
+    "2024-05-06",
+    f"{k1} {k2}",
+    [P("European Union", 4e9, "EUR", k1, date="2024-03", restated=True)],
+)
+
+
+# --- several donors with and without sums in one sentence; web boilerplate ------------------------
+m1 = (
+    "In particular, Germany will hand over another IRIS-T system and ten Leopard 1A5 tanks, "
+    "while Canada will allocate CAD 390 million for armoured vehicles."
+)
+m2 = (
+    "According to the minister, the Netherlands announced EUR 400 million for drones, and "
+    "Denmark – DKK 2 billion for the F-16 programme."
+)
+m3 = "Read more: Ukraine receives first F-16s from the Netherlands"
+m4 = (
+    '"Since the beginning of the full-scale invasion, partners have provided more than '
+    '$100 billion in military aid," the minister said.'
+)
+article(
+    "y01",
+    "2024-09-07",
+    "\n".join([m1, m2, m3, m4]),
+    [
+        P("Germany", None, None, m1),
+        P("Canada", 3.9e8, "CAD", m1),
+        P("Netherlands", 4e8, "EUR", m2),
+        P("Denmark", 2e9, "DKK", m2),
+    ],
+)
+
+
+# --- press-release shapes: the Council, a drawdown valued in the next sentence, a wire dateline --
+n1 = (
+    "The Council today adopted a decision increasing the financial ceiling of the European "
+    "Peace Facility by €5 billion for military support to Ukraine."
+)
+article(
+    "z01",
+    "2024-03-18",
+    "Council of the EU\nPress release\n" + n1,
+    [P("European Union", 5e9, "EUR", n1, date="2024-03-18")],
+)
+n2 = "Today, the Department of Defense announces additional security assistance for Ukraine."
+n3 = "This is the 57th drawdown of equipment from DoD inventories since August 2021."
+n4 = "It is valued at up to $125 million."
+article(
+    "z02",
+    "2024-05-10",
+    " ".join([n2, n3, n4]),
+    [P("United States", 1.25e8, "USD", n4, date="2024-05-10")],
+)
+n5 = (
+    "The Netherlands will hand over to Kiev another batch of F-16 fighter jets, Dutch "
+    "Defense Minister Ruben Brekelmans said."
+)
+article(
+    "z03",
+    "2024-11-05",
+    "THE HAGUE, November 5. /TASS/. " + n5,
+    [P("Netherlands", None, None, n5, date="2024-11-05")],
+)
+
+
 def main() -> None:
     with (
         (HERE / "articles.jsonl").open("w", encoding="utf-8") as a,
