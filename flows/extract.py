@@ -6,7 +6,6 @@ during extraction, so the lock is short and a crash loses at most one uncommitte
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
@@ -18,8 +17,6 @@ from concurrent.futures import (
     ThreadPoolExecutor,
 )
 from datetime import UTC, datetime
-from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
-from multiprocessing.context import ForkServerContext, ForkServerProcess, set_spawning_popen
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +32,7 @@ from flows.mentions import (
     pledge_row,
     split_date,
     warm,
+    worker_context,
 )
 from transforms.actors import load_actors
 from transforms.events import merge_agreements, merge_pledges
@@ -105,54 +103,12 @@ def extract_fanout(pool: str | None = None, workers: int | None = None) -> tuple
     return ("none", 1) if count == 1 else (kind, count)
 
 
-class _LeanPopen(popen_forkserver.Popen):
-    """The fork server's launcher, minus re-running the parent's __main__ in each worker.
-
-    multiprocessing re-imports the main module in every worker so that functions defined
-    there unpickle; ours live in flows.mentions, and re-running `pledgewatch` or Prefect's
-    engine would import Prefect (~4 s of CPU) in each worker. Same as CPython's _launch
-    (3.11-3.13) but for the two keys dropped.
-    """
-
-    def _launch(self, process_obj) -> None:
-        prep_data = spawn.get_preparation_data(process_obj._name)
-        prep_data.pop("init_main_from_name", None)
-        prep_data.pop("init_main_from_path", None)
-        buf = io.BytesIO()
-        set_spawning_popen(self)
-        try:
-            reduction.dump(prep_data, buf)
-            reduction.dump(process_obj, buf)
-        finally:
-            set_spawning_popen(None)
-        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
-        _parent_w = os.dup(w)
-        self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))
-        with open(w, "wb", closefd=True) as f:
-            f.write(buf.getbuffer())
-        self.pid = forkserver.read_signed(self.sentinel)
-
-
-class _LeanProcess(ForkServerProcess):
-    @staticmethod
-    def _Popen(process_obj):
-        return _LeanPopen(process_obj)
-
-
-class _LeanContext(ForkServerContext):
-    Process = _LeanProcess
-
-
 def _make_pool(kind: str, workers: int) -> Executor:
     if kind == "thread":
         return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")
-    # forkserver, not fork: the flow process runs Prefect's threads, and forking a process
-    # with threads can deadlock on a lock held at fork time. The fork server imports
-    # flows.mentions (the extractor without Prefect) once and forks the workers from it;
-    # each worker then loads the gazetteer and ECB rates (warm, ~1 s, in parallel).
-    context = _LeanContext()
-    context.set_forkserver_preload(["flows.mentions"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm)
+    # A fork server that imports flows.mentions (the extractor without Prefect) once and
+    # forks the workers from it; each then loads the gazetteer and ECB rates (warm, ~1 s).
+    return ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=warm)
 
 
 def extract_parallel(

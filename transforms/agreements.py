@@ -310,8 +310,8 @@ def sentence_agreements(
     restated = cues.has(cues.RESTATED, text) or is_earlier(date_cue, ctx.published)
     if re.search(r"\b(?:currently|consists?\s+of|have\s+signed)\b", text, _I) and coalition:
         restated = True
-    if date is None and not restated and ctx.news_date:
-        date = ctx.news_date
+    if date is None and not restated:
+        date = ctx.news_date_near(sent.index)
     subject = _subject(text, verb.end(), coalition)
     confidence = 0.75 if parties else 0.55
     groups = [parties]

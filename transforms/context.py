@@ -39,7 +39,8 @@ class ArticleContext:
     stems: list[set[str]]
     outlet: str = ""
     title: str = ""
-    news_date: str | None = None
+    news_date: str | None = None  # from a dateline: the day of the whole story
+    day_cues: list[tuple[int, str]] = field(default_factory=list)  # (sentence, "today" date)
     dollar: str = "USD"  # currency of a plain "$" for the state whose statement this is
     dollar_state: str | None = None
     last_coalition: str | None = None
@@ -93,6 +94,12 @@ class ArticleContext:
         from transforms.pledges import donor_eligible
 
         return next((m.name for m in self.actors_in(index) if donor_eligible(m)), None)
+
+    def news_date_near(self, index: int, reach: int = 2) -> str | None:
+        """The story's day for sentence ``index``: a day cue within ``reach`` sentences, or
+        the dateline."""
+        near = [(abs(i - index), value) for i, value in self.day_cues if abs(i - index) <= reach]
+        return min(near)[1] if near else self.news_date
 
     @property
     def nordic(self) -> str:

@@ -66,12 +66,20 @@ AGGREGATE_AROUND = icompile(
     r"\bto\s+date\b|\bin\s+(?:two|three|four|the\s+past\s+\w+)\s+years\b|\bup\s+to\s+now\b|\bthus\s+far\b|"
     r"\bin\s+total\b|\bcumulative\w*\b|\ba\s+year\b(?=[^.]*\bsince\b)|"
     r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}(?:was|were)\s+(?:launched|created|founded|"
-    r"established)\b",
+    r"established)\b|"
+    # spans of years and donor rankings: "between 2022 and 2024", "is second with €17bn"
+    r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:largest|biggest|top|leading)\s+"
+    r"(?:donor|contributor|supporter|provider)s?\b|\b(?:is|ranks?|ranked|came)\s+(?:first|second|"
+    r"third|fourth|fifth)\b|\bfollowed\s+by\b|\btogether\s+(?:have|has)\b|"
+    # a running total in the perfect: "has provided more than €2bn"
+    r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:committed|provided|given|spent|disbursed|"
+    r"delivered|contributed|donated|sent|transferred)\s+(?:\w+\s+){0,2}?(?:more\s+than|over|"
+    r"nearly|almost|some|about|around|a\s+total\s+of|in\s+excess\s+of)\b",
 )
 RESTATED = icompile(
     r"\b(?:earlier(?!\s+(?:today|on\s+\w+day))|previously|the\s+previous\s+statement|"
     r"recall(?:ed)?|"
-    r"as\s+(?:was\s+)?reported|as\s+(?:we\s+)?(?:wrote|reported)|background|last\s+month|"
+    r"as\s+(?:was\s+)?reported|as\s+(?:we\s+)?(?:wrote|reported)|background|last\s+(?:month|week)|"
     r"existing\s+(?:\S+\s+){0,2}?(?=[€$£\d]|support|aid|commitment|package|pledge)|"
     r"already\s+(?:announced|pledged|committed|promised|allocated|provided)|"
     r"had\s+(?:already\s+)?(?:pledged|announced|committed|promised|allocated|approved|agreed|"

@@ -213,6 +213,21 @@ def is_earlier(cue: DateCue | None, published: dt.date | None) -> bool:
     return (published - cue.as_date()).days > 7
 
 
+_IN_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Bb]ack\s+in|[Ll]ate|[Ee]arly)\s+((?:19|20)\d\d)\b(?![-/])"
+)
+
+
+def past_year(sentence: str, published: dt.date | None) -> bool:
+    """True when the sentence places its event in a year before publication ("In 2023, …").
+
+    A year alone is no date (nothing is filled in), but it marks the event as background.
+    """
+    if published is None:
+        return False
+    return any(int(m.group(1)) < published.year for m in _IN_YEAR.finditer(sentence))
+
+
 def dateline(text: str, published: dt.date | None) -> str | None:
     """The date of a wire dateline such as ``BRUSSELS, April 3. /TASS/.`` at the article start."""
     m = _DATELINE.match(text[:120])

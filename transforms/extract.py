@@ -30,20 +30,22 @@ _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds no
 _MAX_SENTENCE = 1_000
 
 
-def _news_date(ctx: ArticleContext, text: str) -> str | None:
-    """The day the article's news happened, when the text says it (dateline, "today", weekday)."""
-    line = dateline(text, ctx.published)
-    if line:
-        return line
+def _news_dates(ctx: ArticleContext, text: str) -> None:
+    """Where the text dates the article's news: a wire dateline, "today", "on Thursday".
+
+    A dateline dates the whole story; a relative day cue ("The Council adopted today …") dates
+    the sentences near it, so a pledge told without a date of its own can take it.
+    """
+    ctx.news_date = dateline(text, ctx.published)
     if ctx.published is None:
-        return None
-    for sent, stems in zip(ctx.sentences, ctx.stems, strict=True):
+        return
+    for i, (sent, stems) in enumerate(zip(ctx.sentences, ctx.stems, strict=True)):
         if _DAY_STEMS.isdisjoint(stems):
             continue
         for cue in find_dates(sent.text, ctx.published, stems):
             if cue.relative and cue.precision == "day" and not is_earlier(cue, ctx.published):
-                return cue.value
-    return None
+                ctx.day_cues.append((i, cue.value))
+                break
 
 
 # Stems of the relative day cues ("today", "on Thursday", "this afternoon").
@@ -90,6 +92,17 @@ def _date_from_coreferent(pledges: list[PledgeMention], ctx: ArticleContext) -> 
                 p.announced_on = cue.value
                 p.restated = p.restated or is_earlier(cue, ctx.published)
                 break
+
+
+def _date_components(pledges: list[PledgeMention]) -> None:
+    """A sub-amount told without a date shares the date of its package (same donor, before)."""
+    package: dict[str, PledgeMention] = {}
+    for p in pledges:
+        if not p.component:
+            package[p.donor] = p
+        elif p.announced_on is None and p.donor in package:
+            p.announced_on = package[p.donor].announced_on
+            p.restated = p.restated or package[p.donor].restated
 
 
 def _note_coalition(ctx: ArticleContext, index: int) -> None:
@@ -199,7 +212,7 @@ def _extract(
     sentences = split_sentences(text)
     stems = [keys(s.text) for s in sentences]
     ctx = ArticleContext.build(text, published, sentences, stems, outlet, title)
-    ctx.news_date = _news_date(ctx, text)
+    _news_dates(ctx, text)
     # First pass: who leads which coalition ("co-led by Latvia and the UK"), wherever stated.
     for i, sent in enumerate(sentences):
         if "led by" in sent.text:
@@ -235,6 +248,7 @@ def _extract(
         _note_coalition(ctx, i)
     pledges = _merge_pledges(pledges)
     _date_from_coreferent(pledges, ctx)
+    _date_components(pledges)
     for p in pledges:
         _convert(p, published)
     return Extraction(pledges=pledges, agreements=_merge_agreements(agreements))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from transforms import cues
 from transforms.actors import NON_DONORS, Mention
 from transforms.context import ArticleContext
-from transforms.dates import best_date, find_dates, is_earlier
+from transforms.dates import best_date, find_dates, is_earlier, past_year
 from transforms.lowre import icompile
 from transforms.money import NORDIC_BY_COUNTRY, Money, find_money
 from transforms.records import PledgeMention
@@ -538,9 +538,13 @@ def sentence_pledges(
             date_cues = find_dates(text, ctx.published, stems)
         chosen = best_date(date_cues, near=anchor.start)
         announced = chosen.value if chosen else None
-        restated = cues.has(cues.RESTATED, text) or is_earlier(chosen, ctx.published)
-        if announced is None and not restated and ctx.news_date and not collective:
-            announced = ctx.news_date
+        restated = (
+            cues.has(cues.RESTATED, text)
+            or is_earlier(chosen, ctx.published)
+            or past_year(text, ctx.published)
+        )
+        if announced is None and not restated and not collective:
+            announced = ctx.news_date_near(sent.index)
         money = anchor.money
         category = _category(text)
         if (
