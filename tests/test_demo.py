@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import re
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -114,3 +115,24 @@ def test_published_copy_and_exports(demo):
     assert rows == query(published, "SELECT count(*) FROM kiel_export")[0][0] > 0
     header = (exports / "kiel_export.csv").read_text().splitlines()[0]
     assert header.startswith("event_id,donor,recipient,date")
+
+
+def test_pdf_headline_figures_equal_the_database(demo):
+    db = Path(demo["database"])
+    count, total = query(
+        db, "SELECT count(*), sum(amount_eur) FROM weekly_new_pledges WHERE week = '2026-W46'"
+    )[0]
+    agreements = query(
+        db, "SELECT count(*) FROM agreements WHERE week = '2026-W46' AND NOT restated_only"
+    )[0][0]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(demo["pdf"]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"EUR total to the cent: EUR {total:,.2f}" in text
+    assert f"{count} new pledges" in text
+    assert f"{agreements} new agreements" in text
+    body, _, sources = text.rpartition("\nSources\n")
+    footnotes = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
+    listed = {int(n) for n in re.findall(r"^\s*\[(\d+)\]", sources, flags=re.M)}
+    assert footnotes and footnotes <= listed
+    assert listed == set(range(1, len(listed) + 1))
