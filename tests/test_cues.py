@@ -48,6 +48,10 @@ ASSERTION_CASES = [
     ("In 2024, support reached €1.8 billion.", 0, 0),
     ("The new tranche brings the total EU military aid to €11 billion.", 0, 0),
     ("Sweden has given SEK 50 billion so far.", 0, 0),
+    ("The US remains the largest donor, with $75 billion allocated between 2022 and 2024.", 0, 0),
+    ("Germany is second with €17 billion, followed by the UK with €10 billion.", 0, 0),
+    ("The EU and its member states together have committed more than €100 billion.", 0, 0),
+    ("Norway has provided more than NOK 20 billion in military aid.", 0, 0),
     # Russian claims
     ("Russia's defence ministry said it destroyed Western weapons worth $300 million.", 0, 0),
     # frozen assets are not a pledge
@@ -58,6 +62,8 @@ ASSERTION_CASES = [
     # relative clauses presuppose an agreement; a reporting verb asserts it
     ("The plan is tied to reforms that Ukraine agreed with Brussels.", 0, 0),
     ("Officials said that Ukraine and Poland agreed on joint production of shells.", 0, 1),
+    ("Ukraine expects to receive $61 billion from the US soon.", 0, 0),
+    ("Canada and Norway have allocated funding; Ukraine could receive more from Sweden.", 2, 0),
     # scope: a "could" in another clause does not veto the pledge
     ("The money could fund air defence and comes on top of the UK's existing £3bn support.", 1, 0),
     ("Belgium will send six F-16 jets, with the first expected to arrive in 2025.", 1, 0),
@@ -81,6 +87,9 @@ def test_assertion_cues(sentence: str, pledges: int, agreements: int) -> None:
         ("This comes on top of the UK's existing £3 billion-a-year support.", True),
         ("The memorandum was signed after Belgium pledged €611 million.", True),
         ("Belgium pledged €611 million on Monday.", False),
+        ("Last week, Sweden announced its 17th package, worth SEK 7.1 billion.", True),
+        ("In 2023, Norway approved a five-year programme worth NOK 75 billion.", True),
+        ("Earlier today, Finland announced €200 million.", False),
         ("The European Union has approved an additional €500 million.", False),
         ("Several states, including Estonia, announced contributions worth €40 million.", False),
     ],

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.dates import best_date, dateline, find_dates, is_earlier
+from transforms.dates import best_date, dateline, find_dates, is_earlier, past_year
 
 PUB = dt.date(2024, 1, 29)  # a Monday
 
@@ -43,6 +43,28 @@ CASES = [
 def test_date_cues(sentence: str, published: dt.date, expected: str | None) -> None:
     cue = best_date(find_dates(sentence, published))
     assert (cue.value if cue else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "past"),
+    [
+        ("In 2023, Norway approved a programme.", True),
+        ("Deliveries will continue in 2024.", False),
+        ("Deliveries in 2025 are planned.", False),
+        ("Back in 2022 the coalition was smaller.", True),
+    ],
+)
+def test_past_year(sentence: str, past: bool) -> None:
+    assert past_year(sentence, dt.date(2024, 5, 1)) is past
+
+
+def test_future_cues_are_not_announcement_dates() -> None:
+    published = dt.date(2024, 2, 14)
+    cues = find_dates("It pledged €5m on Monday and will deliver in March.", published)
+    assert [c.value for c in cues] == ["2024-02-12", "2024-03"]
+    assert best_date(cues, published=published).value == "2024-02-12"
+    late = find_dates("Deliveries are due on 20 February.", published)
+    assert best_date(late, published=published) is None
 
 
 def test_without_publication_date_only_explicit_dates_resolve() -> None:

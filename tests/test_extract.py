@@ -140,6 +140,47 @@ def test_coalition_membership_with_listed_and_unnamed_members() -> None:
     assert all(a.kind == "coalition membership" for a in ex.agreements)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Ukraine and Latvia signed a memorandum on drone repairs within the drone coalition.",
+         "memorandum/document signing"),
+        ("Germany and France signed an agreement on the creation of an air defence coalition.",
+         "coalition membership"),
+        ("Rheinmetall and Ukraine signed an agreement to build a shell plant in Ukraine.",
+         "joint production"),
+        ("Ukraine and the Netherlands signed an agreement on security cooperation.",
+         "security agreement"),
+        ("G7 leaders and the European Union agreed on the plan in June.", "other"),
+        ("Sweden became the 10th member of the IT coalition.", "coalition membership"),
+    ],
+)  # fmt: skip
+def test_agreement_kinds(sentence: str, kind: str) -> None:
+    deals = extract_article(sentence, dt.date(2024, 6, 3)).agreements
+    assert [a.kind for a in deals] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("The defence ministers of Ukraine and Poland signed a letter of intent on demining.",
+         {"Ukraine", "Poland"}),
+        ("The deal was signed by Defence Minister Umerov and his Dutch counterpart.",
+         {"Ukraine", "Netherlands"}),
+        ("Belgium signed a memorandum on drone and shell production for Ukraine.", {"Belgium"}),
+        ("Kyiv and Vilnius agreed to jointly produce drones.", {"Ukraine", "Lithuania"}),
+        ("The Ministry of Defence of Ukraine and the Danish company Terma signed a memorandum.",
+         {"Ukraine", "Terma"}),
+        ("German arms maker Rheinmetall and Ukraine signed a contract.",
+         {"Rheinmetall", "Ukraine"}),
+        ("Japan joined the IT coalition led by Estonia and Luxembourg.", {"Japan"}),
+    ],
+)  # fmt: skip
+def test_agreement_parties(sentence: str, parties: set[str]) -> None:
+    (deal,) = extract_article(sentence, dt.date(2024, 6, 3)).agreements
+    assert set(deal.parties) == parties
+
+
 def test_document_count() -> None:
     text = "Ukraine and Belgium signed six documents on cooperation in the defence industry."
     (a,) = extract_article(text, dt.date(2024, 1, 29)).agreements

@@ -101,6 +101,10 @@ _CAPABILITIES = [
         "Air Force Capability Coalition",
     ),
 ]
+_WITHIN_COALITION = icompile(
+    r"\b(?:within|under|as\s+part\s+of|in\s+the\s+framework\s+of|as\s+members?\s+of)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}coalition",
+)
 _PARTY_NOT = icompile(
     r"\b(?:in|at|for|of|to|against|near|inside|across|visit\s+to|visited|grateful\s+to)\s+"
     r"(?:the\s+)?$",
@@ -133,8 +137,9 @@ _COMPANY = re.compile(
 
 # "the Ministry of Defence of Ukraine", "the Government of Canada": the state is the party.
 _INSTITUTION_OF = re.compile(
-    r"\b(?:Ministry|Minister|Government|President|Prime\s+Minister|Armed\s+Forces|Cabinet|"
-    r"Parliament|Embassy|Department)\b[^,;]{0,25}\bof\s+(?:the\s+)?$"
+    r"\b(?:Ministry|Ministries|Ministers?|Government|Presidents?|Prime\s+Ministers?|Armed\s+Forces|"
+    r"Cabinet|Parliament|Embassy|Department|Chiefs?|Heads?)\b[^,;]{0,25}\bof\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -169,7 +174,11 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
             and not institution
         ):
             continue
-        if m.name == "Ukraine" and m.start > verb_at and not re.search(r"\bwith\s+$", before):
+        if (
+            m.name == "Ukraine"
+            and m.start > verb_at
+            and not re.search(r"\b(?:with|by)\s+(?:\w+\s+){0,3}$|\band\s+(?:the\s+)?$", before)
+        ):
             continue
         reporter = re.match(
             r"\s*(?:said|says|reported|announced|noted|stressed)\b", text[m.end : m.end + 12]
@@ -300,12 +309,18 @@ def sentence_agreements(
         return []
     if parties == ["Ukraine"] and not unnamed:
         return []
-    kind = _kind(text, coalition)
+    # A document signed *within* a coalition is about something else: its kind follows the
+    # document ("signed a memorandum on drone production within the drone coalition").
+    within = coalition is not None and word.startswith(("sign", "ink", "agree", "conclud"))
+    within = within and bool(_WITHIN_COALITION.search(text))
+    kind = _kind(text, None if within else coalition)
     count = None
     dc = _DOC_COUNT.search(text)
     if dc and kind != "coalition membership":
         count = _count(dc.group("n"))
-    date_cue = best_date(find_dates(text, ctx.published, stems), near=verb.start())
+    date_cue = best_date(
+        find_dates(text, ctx.published, stems), near=verb.start(), published=ctx.published
+    )
     date = date_cue.value if date_cue else None
     restated = cues.has(cues.RESTATED, text) or is_earlier(date_cue, ctx.published)
     if re.search(r"\b(?:currently|consists?\s+of|have\s+signed)\b", text, _I) and coalition:

@@ -96,10 +96,12 @@ BOILERPLATE = icompile(
 BACKGROUND_HEADING = icompile(
     r"^\W*(?:background|recall|reminder|for\s+reference|context|previously|earlier)\W*$",
 )
+# A label some outlets put before a paragraph: "Details: …", "Quote from Umerov: …".
+LABEL = r"\W{0,2}(?:(?:details|quote(?:\s+from\s+[^:]{1,40})?|update|reminder|context)\s*:\s*)?"
 COMPONENT = icompile(
-    r"^(?:this|it|the\s+(?:package|assistance|aid|funding|tranche))\s+(?:also\s+)?includ\w*|"
-    r"^includ\w+\s+in\s+this|\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b|"
-    r"^of\s+(?:this|that|it|these|the\s+(?:sum|amount|total|package|funds?))\b|"
+    rf"^{LABEL}(?:this|it|the\s+(?:package|assistance|aid|funding|tranche))\s+(?:also\s+)?includ\w*|"
+    rf"^{LABEL}includ\w+\s+in\s+this|\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b|"
+    rf"^{LABEL}of\s+(?:this|that|it|these|the\s+(?:sum|amount|total|package|funds?))\b|"
     # a sentence that opens with an amount and says where it goes: "€500m will go to …"
     r"^\W{0,2}(?:about\s+|some\s+|around\s+)?\S*\d[\d.,]*\s*(?:\w+\s+){0,2}(?:will|would|is|are|"
     r"was|were)\s+(?:to\s+)?(?:go|be\s+(?:used|spent|allocated|earmarked|directed|channel+ed))\b",

@@ -190,14 +190,28 @@ def find_dates(
     return cues
 
 
-def best_date(cues: list[DateCue], near: int | None = None) -> DateCue | None:
-    """The cue to use: day precision before month, nearest to ``near`` when given."""
+def best_date(
+    cues: list[DateCue], near: int | None = None, published: dt.date | None = None
+) -> DateCue | None:
+    """The cue to use: day precision before month, nearest to ``near`` when given.
+
+    With ``published``, cues after it are skipped: a delivery "in March" named in a February
+    article is not when the pledge was announced.
+    """
+    if published is not None:
+        cues = [c for c in cues if not _after(c, published)]
     if not cues:
         return None
     days = [c for c in cues if c.precision == "day"] or cues
     if near is None:
         return days[0]
     return min(days, key=lambda c: abs(c.start - near))
+
+
+def _after(cue: DateCue, published: dt.date) -> bool:
+    if cue.precision == "month":
+        return cue.as_date() > published.replace(day=1)
+    return cue.as_date() > published + dt.timedelta(days=1)
 
 
 def is_earlier(cue: DateCue | None, published: dt.date | None) -> bool:

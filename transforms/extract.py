@@ -21,7 +21,7 @@ from transforms.pledges import PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.sentences import keys, may_have_money, split_sentences
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -87,7 +87,9 @@ def _date_from_coreferent(pledges: list[PledgeMention], ctx: ArticleContext) -> 
                 continue
             if ctx.subject_of_sentence(i) != p.donor:
                 continue
-            cue = best_date(find_dates(sent.text, ctx.published, ctx.stems[i]))
+            cue = best_date(
+                find_dates(sent.text, ctx.published, ctx.stems[i]), published=ctx.published
+            )
             if cue is not None:
                 p.announced_on = cue.value
                 p.restated = p.restated or is_earlier(cue, ctx.published)

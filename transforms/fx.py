@@ -47,14 +47,17 @@ def rate_on(currency: str, on: dt.date) -> tuple[float | None, dt.date | None, s
         note = f"date after the bundled ECB history ({last.isoformat()}): last known rate"
     if day < first:
         return None, None, f"date before the ECB history for {currency} ({first.isoformat()})"
+    from currency_converter import RateNotFoundError
+
     for _ in range(_MAX_LOOKBACK_DAYS + 1):
-        rates = conv._rates.get(currency, {})  # date -> rate; public API raises on gaps
-        rate = rates.get(day)
-        if rate is not None:
-            if day != on and note is None:
-                note = f"no ECB fixing on {on.isoformat()}: last known rate of {day.isoformat()}"
-            return float(rate), day, note
-        day -= dt.timedelta(days=1)
+        try:
+            rate = conv.convert(1, "EUR", currency, date=day)  # raises on days without a fixing
+        except RateNotFoundError:
+            day -= dt.timedelta(days=1)
+            continue
+        if day != on and note is None:
+            note = f"no ECB fixing on {on.isoformat()}: last known rate of {day.isoformat()}"
+        return float(rate), day, note
     return None, None, f"no ECB rate for {currency} within {_MAX_LOOKBACK_DAYS} days of {on}"
 
 

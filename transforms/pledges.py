@@ -74,7 +74,8 @@ _LOCATION_BEFORE = icompile(
 )
 _CONJ = icompile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as\s+well\s+as\s+|plus\s+)(?:the\s+)?$")
 _COLLECTIVE = icompile(
-    r"(?:^|\b(?:and|that|,)\s+)(?:(?:also|in\s+\d{4}|this\s+year)\W+)*(?P<who>all\s+of\s+them|"
+    rf"(?:^{cues.LABEL}|\b(?:and|that|,)\s+)(?:(?:also|in\s+\d{{4}}|this\s+year)\W+)*"
+    r"(?P<who>all\s+of\s+them|"
     r"they|(?:the\s+)?(?:participating\s+|member\s+|partner\s+)?(?:countries|states|nations|"
     r"participants|partners|allies|members|donors))\b",
 )
@@ -84,7 +85,8 @@ _VALUED = icompile(
 )
 # A sentence whose subject points back to the previous one: "It will also send …".
 _ANAPHOR = icompile(
-    r"^\W{0,2}(?:(?:In\s+addition|Additionally|Also|Separately|Meanwhile)\s*,?\s+)?(?P<who>It|He|She|"
+    rf"^{cues.LABEL}\W{{0,2}}(?:(?:In\s+addition|Additionally|Also|Separately|Meanwhile)\s*,?\s+)?"
+    r"(?P<who>It|He|She|"
     r"The\s+(?:country|government|ministry|kingdom|minister|prime\s+minister|president|"
     r"chancellor|bank|commission|alliance|bloc|union|cabinet))\b",
 )
@@ -123,7 +125,9 @@ _OBJECT = icompile(
     r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation)\s+of\s+)?"
     rf"(?:(?P<fund>{_FUNDING})\b|(?P<gdp>{_GDP})|(?P<package>(?:(?:a|the|its|another)\s+)?"
     r"(?:(?:new|additional|further|next|fresh|latest|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)*"
-    r"(?:(?:military|defen[cs]e|security|aid|assistance|support)\s+){0,3}package)"
+    r"(?:(?:military|defen[cs]e|security|aid|assistance|support)\s+){0,3}"
+    r"(?:package|batch|shipment|consignment)(?:\s+of\s+(?:\w+\s+){0,2}(?:aid|assistance|support|"
+    r"equipment|weapons))?)"
     rf"(?=[^.;]*?\b(?:includ\w*|with|consisting\s+of|comprising|:)[^.;]*?{_ITEM})|"
     rf"(?P<item>(?:(?:about|around|up\s+to|over)\s+)?{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS})\b|"
     rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?))",
@@ -148,7 +152,7 @@ _STAGE_ALLOCATED = icompile(
 )
 _FINANCIAL = icompile(
     r"\b(?:loan|budget(?:ary)?|macro-?financial|financial\s+(?:aid|assistance|support)|grant|"
-    r"credit|guarantee|civilian\s+aid|reconstruction)\b",
+    r"credit|guarantee|civilian\s+aid|reconstruction|Ukraine\s+Facility|budget\s+support)\b",
 )
 _HUMANITARIAN = icompile(
     r"\b(?:humanitarian|civilian|energy|medical|food|shelter|winteri[sz]\w+|demining|"
@@ -249,6 +253,12 @@ def _agents(text: str, mentions: list[Mention]) -> tuple[list[int], list[int]]:
     return idx, agents
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` begins: after the last ";" or sentence-internal break."""
+    cut = max(text.rfind(";", 0, at), text.rfind(" – ", 0, at), text.rfind(" — ", 0, at))
+    return cut + 1 if cut >= 0 else 0
+
+
 def _find_donors(
     text: str,
     mentions: list[Mention],
@@ -268,7 +278,22 @@ def _find_donors(
     # 2. a source or passive agent: "aid from Norway", "agreed upon by the G7 nations"
     for i in agents:
         m = mentions[i]
-        start = min(m.start, anchor.start)
+        lo, hi = min(m.start, anchor.start), max(m.end, anchor.end)
+        if ";" in text[lo:hi]:
+            continue  # another clause: "… allocated funding; Ukraine could receive more from X"
+        own = anchor.verb
+        # An item's own verb has its own subject; only "… delivered by X" attaches here.
+        if (
+            own is not None
+            and not own.group().lower().startswith("receiv")
+            and not anchor.end <= m.start < anchor.end + 60
+        ):
+            continue
+        # The clause runs from the verb before the amount ("Ukraine expects to receive $61bn
+        # from the US") so its speculation and negation count.
+        lead = [v.start() for v in verbs if v.end() <= anchor.start + 1]
+        start = min(m.start, anchor.start, *(lead[-1:] or [anchor.start]))
+        start = _clause_start(text, start)
         return _conjoined(mentions, i, text), start, max(m.end, anchor.end)
     # 3. the subject of the nearest pledge verb before the anchor
     before = [v for v in verbs if v.end() <= anchor.start + 1 and _verb_ok(text, v, mentions)]
@@ -536,7 +561,7 @@ def sentence_pledges(
             continue
         if date_cues is None:
             date_cues = find_dates(text, ctx.published, stems)
-        chosen = best_date(date_cues, near=anchor.start)
+        chosen = best_date(date_cues, near=anchor.start, published=ctx.published)
         announced = chosen.value if chosen else None
         restated = (
             cues.has(cues.RESTATED, text)

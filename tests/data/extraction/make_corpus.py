@@ -674,6 +674,44 @@ article(
 )
 
 
+# --- an analysis piece: rankings, running totals, background years -------------------------------
+q1 = (
+    "According to the Kiel Institute, the United States remains the largest donor, with "
+    "$75 billion allocated between 2022 and 2024."
+)
+q2 = "Germany is second with €17 billion in military aid, followed by the United Kingdom."
+q3 = "The EU and its member states together have committed more than €100 billion."
+q4 = "In 2023, Norway approved a five-year programme worth NOK 75 billion."
+q5 = "Last week, Sweden announced its 17th package, worth SEK 7.1 billion."
+q6 = "Finland will send its 25th package, worth €200 million, the defence ministry said on Friday."
+article(
+    "z04",
+    "2024-10-21",
+    "\n".join([q1, q2, q3, q4, q5, q6]),
+    [
+        P("Norway", 7.5e10, "NOK", q4, restated=True),
+        P("Sweden", 7.1e9, "SEK", q5, restated=True),
+        P("Finland", 2e8, "EUR", q6, date="2024-10-18"),
+    ],
+)
+
+
+# --- paragraph labels ("Details:", "Quote from …:") before components and pronoun subjects -------
+r1 = "Denmark announced a new package worth DKK 1.7 billion on Thursday."
+r2 = "Details: The package includes DKK 500 million for air defence."
+r3 = 'Quote from Frederiksen: "It will also send ten more F-16 jets this year."'
+article(
+    "z05",
+    "2024-02-23",
+    "\n".join([r1, r2, r3]),
+    [
+        P("Denmark", 1.7e9, "DKK", r1, date="2024-02-22"),
+        P("Denmark", 5e8, "DKK", r2, date="2024-02-22", component=True),
+        P("Denmark", None, None, r3),
+    ],
+)
+
+
 def main() -> None:
     with (
         (HERE / "articles.jsonl").open("w", encoding="utf-8") as a,
