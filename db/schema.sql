@@ -387,3 +387,7 @@ SELECT p.event_id, p.donor, p.recipient, coalesce(p.announced_on, p.first_seen_o
 FROM counted_pledges p
 ORDER BY date, donor;
 COMMENT ON VIEW kiel_export IS 'Pledge events in a long format like the Kiel Institute Ukraine Support Tracker: one row per event, original and EUR amounts, source URLs space-separated.';
+
+-- migration: 4 unnamed parties
+ALTER TABLE agreement_mentions ADD COLUMN unnamed_parties INTEGER;
+COMMENT ON COLUMN agreement_mentions.unnamed_parties IS 'Parties the text counts but does not name ("15 countries have joined" gives 15).';

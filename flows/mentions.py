@@ -73,6 +73,7 @@ def agreement_row(article_id: str, m: AgreementMention, run_id: str) -> dict[str
         "subject": m.subject,
         "document_count": m.document_count,
         "coalition": m.coalition,
+        "unnamed_parties": m.unnamed_parties,
         "signed_on": signed_on,
         "signed_precision": precision,
         "restated": m.restated,

@@ -126,6 +126,18 @@ def test_weekly_briefing_deployment_runs_end_to_end(prefect_server, tmp_path, sm
                 os.killpg(worker.pid, signal.SIGKILL)
             worker_log.close()
     assert run["state"]["type"] == "COMPLETED", (tmp_path / "worker.log").read_text()[-5000:]
+    artifacts = httpx.post(
+        f"{api}/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [run_id]}}}
+    ).json()
+    by_key = {a["key"]: a for a in artifacts}
+    assert {
+        "pledgewatch-weekly-summary",
+        "pledgewatch-weekly-new-pledges",
+        "pledgewatch-weekly-briefing",
+    } <= set(by_key), artifacts
+    assert "pledgewatch-2026-W46.pdf" in by_key["pledgewatch-weekly-briefing"]["data"]
+    summary = by_key["pledgewatch-weekly-summary"]["data"]
+    assert "feeds_ok | 4" in summary and "delivery | sent" in summary
 
     db = home / "pledgewatch.duckdb"
     with duckdb.connect(str(db), read_only=True) as con:

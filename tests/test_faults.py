@@ -177,3 +177,38 @@ def test_backfill_rebuilds_a_past_week_identically_without_fetching(
         clean_run / "briefings" / "pledgewatch-2026-W43.pdf"
     )
     assert os.path.exists(clean_run / "published" / "pledgewatch.duckdb")
+
+
+def test_an_analyst_holding_the_published_copy_does_not_block_a_run(
+    prefect_server, clean_run, tmp_path
+):
+    published = clean_run / "published" / "pledgewatch.duckdb"
+    reader = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time\n"
+            f"c = duckdb.connect({str(published)!r}, read_only=True)\n"
+            "before = c.execute('SELECT count(*) FROM runs').fetchone()[0]\n"
+            "print(before, flush=True)\n"
+            "sys.stdin.readline()\n"
+            "print(c.execute('SELECT count(*) FROM runs').fetchone()[0], flush=True)\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        runs_before = int(reader.stdout.readline())
+        done = pledgewatch(
+            prefect_server, clean_run, tmp_path / "unused.toml", "run", "--week", WEEK, "--no-fetch"
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        reader.stdin.write("\n")
+        reader.stdin.flush()
+        assert int(reader.stdout.readline()) == runs_before  # the analyst's view is stable
+    finally:
+        reader.kill()
+        reader.wait()
+    with duckdb.connect(str(published), read_only=True) as con:  # the new copy has the run
+        assert con.execute("SELECT count(*) FROM runs").fetchone()[0] > runs_before
