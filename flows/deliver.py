@@ -38,7 +38,18 @@ def smtp_password(smtp: SmtpSettings) -> str | None:
         return None
 
 
-@task(name="send-email", cache_policy=NO_CACHE)
+def transient(task, task_run, state) -> bool:
+    """Retry a failed send unless the server's answer was final (5xx, rejected login)."""
+    try:
+        state.result()
+    except mail.DeliveryError as error:
+        return not error.permanent
+    except Exception:
+        return True
+    return True
+
+
+@task(name="send-email", cache_policy=NO_CACHE, retry_condition_fn=transient)
 def send_email(eml_path: Path, smtp: SmtpSettings) -> None:
     """One SMTP attempt; the caller sets retries. Credentials are never logged."""
     message = email.message_from_bytes(eml_path.read_bytes(), policy=email.policy.default)
