@@ -20,7 +20,7 @@ import duckdb
 
 from reports import queries
 from reports.formatting import compact
-from reports.weeks import IsoWeek
+from transforms.weeks import IsoWeek
 
 REVIEW_THRESHOLD = 0.6
 RUNNING_WEEKS = 12

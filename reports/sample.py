@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from flows.storage import upsert
-from reports.weeks import IsoWeek
+from transforms.weeks import IsoWeek
 
 RUN_ID = "sample-run"
 

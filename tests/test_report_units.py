@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from reports import charts, formatting
-from reports.weeks import IsoWeek
+from transforms.weeks import IsoWeek
 
 
 def test_iso_weeks_and_their_bounds() -> None:
