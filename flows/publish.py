@@ -8,12 +8,11 @@ reading it undisturbed, and the next connection sees the new one.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from flows import storage
+from reports.atomic import atomic_path
 
 EXPORTS = {
     # name: query over the published copy
@@ -27,21 +26,14 @@ EXPORTS = {
 CSV_EXPORTS = ("kiel_export",)
 
 
-def _atomic_target(target: Path, suffix: str) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=suffix, dir=target.parent)
-    os.close(fd)
-    return tmp
-
-
 def publish(db_path: Path, target: Path) -> dict[str, Path]:
     """Publish `db_path` to `target` and its exports beside it; return what was written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _atomic_target(target, ".duckdb")
-    with storage.open_db(db_path) as con:  # holding the writer lock: nobody writes mid-copy
+    with (
+        atomic_path(target, mode=0o444) as tmp,
+        storage.open_db(db_path) as con,  # holding the writer lock: nobody writes mid-copy
+    ):
         con.execute("CHECKPOINT")
         shutil.copyfile(db_path, tmp)
-    os.chmod(tmp, 0o444)
-    os.replace(tmp, target)
     written = {"database": target}
     exports = target.parent / "exports"
     exports.mkdir(exist_ok=True)
@@ -50,9 +42,8 @@ def publish(db_path: Path, target: Path) -> dict[str, Path]:
             formats = ["parquet"] + (["csv"] if name in CSV_EXPORTS else [])
             for fmt in formats:
                 path = exports / f"{name}.{fmt}"
-                tmp = _atomic_target(path, f".{fmt}")
                 options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-                con.execute(f"COPY ({query}) TO '{tmp}' ({options})")
-                os.replace(tmp, path)
+                with atomic_path(path) as tmp:
+                    con.execute(f"COPY ({query}) TO '{tmp}' ({options})")
                 written[f"{name}.{fmt}"] = path
     return written

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import email.policy
 import logging
-import os
 import smtplib
 import ssl
-import tempfile
 from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -21,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from reports import formatting
+from reports.atomic import atomic_file
 from reports.briefing import Briefing
 from reports.render import environment
 
@@ -233,15 +232,6 @@ def write_eml(message: EmailMessage, outbox_dir: Path) -> Path:
     suffix = f"-{stamp:%Y%m%dT%H%M%S}" if stamp else ""
     path = outbox / f"pledgewatch-{week}{suffix}.eml"
     data = message.as_bytes(policy=email.policy.default)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=outbox)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o644)  # as a plain write would; mkstemp makes 0600
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as handle:
+        handle.write(data)
     return path

@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 import logging
 import mimetypes
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +22,7 @@ from markupsafe import Markup
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from reports import charts, formatting
+from reports.atomic import atomic_file
 from reports.briefing import Briefing
 
 PACKAGE = Path(__file__).resolve().parent
@@ -174,17 +173,8 @@ def render_pdf(briefing: Briefing, out_path: Path) -> RenderResult:
     if len(document.pages) < TOC_MIN_PAGES:
         document = _layout(briefing, toc=False, fetcher=fetcher)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o644)  # mkstemp makes 0600; the PDF is for readers
-            document.write_pdf(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(out_path) as handle:
+        document.write_pdf(handle)
     return RenderResult(
         pages=len(document.pages), path=out_path, refused_urls=tuple(fetcher.refused)
     )
