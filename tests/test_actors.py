@@ -37,7 +37,31 @@ CASES = [
         ["Belgium", "Air Force Capability Coalition"],
     ),
     ("Money went to the Czech initiative.", ["Czech Ammunition Initiative"]),
-    ("Rheinmetall and Ukroboronprom signed.", ["Rheinmetall", "Ukraine"]),
+    # state-owned companies are parties of their own (the deal adds Ukraine, see agreements)
+    ("Rheinmetall and Ukroboronprom signed.", ["Rheinmetall", "Ukroboronprom"]),
+    ("Polska Grupa Zbrojeniowa (PGZ) signed.", ["Polska Grupa Zbrojeniowa"] * 2),
+    # armed forces named for their state
+    ("The Self-Defense Forces handed over trucks.", ["Japan"]),
+    # every UN member state: names, short forms, demonyms
+    ("Ivory Coast, Côte d'Ivoire and Ivorian troops.", ["Côte d'Ivoire"] * 3),
+    ("DR Congo, the DRC and Congolese miners.", ["Democratic Republic of the Congo"] * 3),
+    ("Viet Nam and Vietnamese, Burma and Myanmar.", ["Vietnam", "Vietnam", "Myanmar", "Myanmar"]),
+    ("Filipino, Philippine and the Philippines.", ["Philippines"] * 3),
+    ("Kosovar and Taiwanese officials, and Eswatini.", ["Kosovo", "Taiwan", "Eswatini"]),
+    (
+        "Nigeria and Niger; Papua New Guinea and Guinea-Bissau.",
+        [
+            "Nigeria",
+            "Niger",
+            "Papua New Guinea",
+            "Guinea-Bissau",
+        ],
+    ),
+    ("Armenia, Georgia and Moldova signed.", ["Armenia", "Georgia", "Moldova"]),
+    ("Chad and Jordan pledged aid.", ["Chad", "Jordan"]),
+    # ambiguous names in other senses are no state
+    ("Chad Smith met Michael Jordan in Atlanta, Georgia, near Lake Chad.", []),
+    ("Georgia Tech and the Jordan Valley.", []),
     ("Norwegian, Danish and Swedish ministers met.", ["Norway", "Denmark", "Sweden"]),
     ("North Korea and South Korea.", ["North Korea", "South Korea"]),
     ("Kyiv thanked Ottawa and Canberra.", ["Ukraine", "Canada", "Australia"]),
@@ -91,8 +115,22 @@ def test_no_alias_points_at_two_actors() -> None:
 
 @pytest.mark.parametrize(
     ("name", "canonical"),
-    [("UK", "United Kingdom"), ("the Netherlands", "Netherlands"), ("Türkiye", "Turkey")],
+    [
+        ("UK", "United Kingdom"),
+        ("the Netherlands", "Netherlands"),
+        ("Türkiye", "Turkey"),
+        ("Cape Verde", "Cabo Verde"),
+        ("East Timor", "Timor-Leste"),
+    ],
 )
 def test_resolve(name: str, canonical: str) -> None:
     actor = resolve(name)
     assert actor is not None and actor.name == canonical
+
+
+def test_every_un_member_state_is_a_country() -> None:
+    """193 UN members plus Kosovo and Taiwan, each once, each with a two-letter code."""
+    countries = [a for a in actors() if a.kind == "country"]
+    assert len(countries) == 195
+    assert len({a.iso_code for a in countries}) == 195
+    assert all(a.iso_code and len(a.iso_code) == 2 for a in countries)

@@ -31,6 +31,10 @@ CASES = [
     ("A Christmas date: 25 December.", dt.date(2024, 1, 5), "2023-12-25"),
     ("The decree of 29.01.2024 applies.", PUB, "2024-01-29"),
     ("Published 2024-01-20 in the journal.", PUB, "2024-01-20"),
+    # month and year: the year stated wins over the publication year
+    ("They signed a ten-year accord in June 2024.", dt.date(2026, 1, 22), "2024-06"),
+    ("It was agreed in March, 2023, in Kyiv.", PUB, "2023-03"),
+    ("Earlier this month, trucks were handed over.", dt.date(2026, 1, 22), "2026-01"),
     # no cue: years alone, seasons, vague times
     ("Deliveries will continue in 2025.", PUB, None),
     ("The format was set up in the spring of 2022.", PUB, None),

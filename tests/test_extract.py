@@ -153,6 +153,14 @@ def test_coalition_membership_with_listed_and_unnamed_members() -> None:
          "security agreement"),
         ("G7 leaders and the European Union agreed on the plan in June.", "other"),
         ("Sweden became the 10th member of the IT coalition.", "coalition membership"),
+        ("Iceland has become a member of the demining coalition.", "coalition membership"),
+        ("Ukraine and Sweden signed two memorandums of understanding on Friday.",
+         "memorandum/document signing"),
+        ("Finland signed up to the maritime coalition on Friday.", "coalition membership"),
+        ("Italy and Ukraine signed a ten-year accord on support and cooperation.",
+         "security agreement"),
+        ("Spain and Ukraine concluded a 10-year agreement on long-term assistance.",
+         "security agreement"),
     ],
 )  # fmt: skip
 def test_agreement_kinds(sentence: str, kind: str) -> None:
@@ -174,6 +182,14 @@ def test_agreement_kinds(sentence: str, kind: str) -> None:
         ("German arms maker Rheinmetall and Ukraine signed a contract.",
          {"Rheinmetall", "Ukraine"}),
         ("Japan joined the IT coalition led by Estonia and Luxembourg.", {"Japan"}),
+        # a joiner, not the leads: "signed up to the … coalition co-led by X and Y"
+        ("Portugal signed up to the artillery coalition co-led by France and the US.",
+         {"Portugal"}),
+        # a Ukrainian company's deal binds Ukraine; foreign companies are parties of their own
+        ("Ukroboronprom and the Czechoslovak Group signed a memorandum on shell production.",
+         {"Ukroboronprom", "Czechoslovak Group", "Ukraine"}),
+        ("Poland's PGZ and Ukraine's Ukroboronprom signed a deal on joint production of rounds.",
+         {"Polska Grupa Zbrojeniowa", "Ukroboronprom", "Ukraine"}),
     ],
 )  # fmt: skip
 def test_agreement_parties(sentence: str, parties: set[str]) -> None:
@@ -329,3 +345,86 @@ def test_demo_corpus_labels() -> None:
         agreement_pairs.append((gold["agreements"], rec["agreements"]))
     assert _f1(pledge_pairs, _pledge_match) >= 0.9
     assert _f1(agreement_pairs, _agreement_match) >= 0.8
+
+
+# Rule families, each in a phrasing of its own: (text, outlet, title, pledges as (donor, amount,
+# currency), agreements as (parties, kind)). Published on Friday 14 March 2025.
+FAMILY_CASES = [
+    # an office named without its state is the state whose statement or story this is
+    ("The Defence Secretary today confirmed £75 million for drones for Ukraine.",
+     "UK Ministry of Defence", "Drone funding", [("United Kingdom", 75e6, "GBP")], []),
+    ("Also on Monday, Foreign Minister Ana Ruiz and Ukraine's energy minister signed a "
+     "memorandum of understanding on demining.", "", "Spain funds demining in Ukraine",
+     [], [({"Spain", "Ukraine"}, "memorandum/document signing")]),
+    ("In the same decision, the cabinet set aside NOK 300 million for mine clearance.",
+     "Norwegian government press release", "Norway allocates", [("Norway", 300e6, "NOK")], []),
+    # … but not an office qualified by another state, nor one with a named holder
+    ("Ukraine's Defence Minister thanked Estonia for €20 million in support.",
+     "", "Estonia helps", [("Estonia", 20e6, "EUR")], []),
+    # passive agent, qualifiers, spelled-out sums
+    ("Some €40 million has been earmarked by the Luxembourg government for drones for Ukraine.",
+     "", "", [("Luxembourg", 40e6, "EUR")], []),
+    ("Forty million dollars in aid was announced by Canada on Tuesday.", "", "",
+     [("Canada", 40e6, "USD")], []),
+    ("Germany has pledged air defence support to the tune of €1.2 billion for Ukraine.", "", "",
+     [("Germany", 1.2e9, "EUR")], []),
+    # several donors in one sentence, one record each
+    ("On Monday, Slovenia and Croatia each pledged €5 million to the demining coalition.", "",
+     "", [("Slovenia", 5e6, "EUR"), ("Croatia", 5e6, "EUR")], []),
+    # a numbered package with undisclosed contents; an ordinal "since" is no total
+    ("Rome approved its tenth military aid package for Ukraine on Thursday.", "", "",
+     [("Italy", None, None)], []),
+    ("Oslo on Tuesday approved a NOK 2 billion package, its 19th since the invasion began.",
+     "", "", [("Norway", 2e9, "NOK")], []),
+    # deliveries, items, thanks
+    ("Last week the Ground Self-Defense Force handed over 50 trucks to Ukraine.", "", "",
+     [("Japan", None, None)], []),
+    ("Zelensky thanked Sweden for three more Archer howitzers delivered in February.", "", "",
+     [("Sweden", None, None)], []),
+    # funding the production or purchase of items is a pledge of the items
+    ("Finland said on Tuesday it would finance the purchase of 12 Bohdana howitzers for Ukraine.",
+     "", "", [("Finland", None, None)], []),
+    # a nationality naming a scheme is no donor
+    ('"We will allocate €12 million under the Danish model," the Latvian minister said.',
+     "", "", [("Latvia", 12e6, "EUR")], []),
+    # parties named in the sentence before
+    ("Ukraine and Austria met in Vienna on Monday. The two countries signed a memorandum on "
+     "demining.", "", "", [], [({"Austria", "Ukraine"}, "memorandum/document signing")]),
+    # a share of GDP: support only when tied to Ukraine
+    ("Latvia will spend 0.25% of its GDP on military aid to Ukraine.", "", "",
+     [("Latvia", None, None)], []),
+    ("Poland pledged to spend 4.7% of GDP on its own defence.", "", "", [], []),
+    # traps: demands, speculation, totals, Russian claims, existing roles
+    ("Critics argued that Oslo should send 12 more Leopard tanks.", "", "", [], []),
+    ("Since 2022, Spain's military aid has reached €1.4 billion.", "", "", [], []),
+    ("Moscow claimed its forces had destroyed Leopard tanks supplied by Germany.", "", "", [],
+     []),
+    ("Sweden co-leads the demining coalition with Lithuania.", "", "", [], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "outlet", "title", "pledges", "agreements"), FAMILY_CASES)
+def test_rule_families(
+    text: str, outlet: str, title: str, pledges: list[tuple], agreements: list[tuple]
+) -> None:
+    ex = extract_article(text, dt.date(2025, 3, 14), outlet=outlet, title=title)
+    assert sorted((p.donor, p.amount, p.currency) for p in ex.pledges if not p.component) == (
+        sorted(pledges)
+    )
+    assert [(set(a.parties), a.kind) for a in ex.agreements] == agreements
+
+
+def test_same_sum_on_two_dates_is_two_pledges() -> None:
+    """Today's "$100m for air defence" and April's "$100m package" are different facts."""
+    text = (
+        "Australia will provide a further $250 million in military aid to Ukraine today. "
+        "The package includes $100 million for air defence.\n"
+        "This follows the $100 million package Australia announced in April."
+    )
+    ex = extract_article(text, dt.date(2024, 7, 11), outlet="Australian Government")
+    rows = [(p.amount, p.announced_on, p.restated, p.component) for p in ex.pledges]
+    assert rows == [
+        (250e6, "2024-07-11", False, False),
+        (100e6, "2024-04", True, False),
+        (100e6, "2024-07-11", False, True),
+    ]

@@ -41,6 +41,16 @@ CASES = [
     ("Bern gave CHF 5 million for demining.", [(5e6, "CHF", None)]),
     ("Seoul gave $2.5 million in medical aid.", [(2.5e6, "USD", None)]),
     ("The ministry paid €500,000 for generators.", [(500e3, "EUR", None)]),
+    # abbreviations, spaced symbols, spelled-out tens, decimal commas
+    ("The cabinet set aside EUR 90 mln for drones.", [(90e6, "EUR", None)]),
+    ("Brussels gave 2,5 billion euros for 2026.", [(2.5e9, "EUR", None)]),
+    ("Forty million dollars went to demining.", [(40e6, "USD", None)]),
+    ("Warsaw approved 2 mld zł for ammunition.", [(2e9, "PLN", None)]),
+    ("Prague added CZK 1,2 mlrd for shells.", [(1.2e9, "CZK", None)]),
+    ("Ottawa will allocate C$ 60 million (about $44 million).", [(60e6, "CAD", None)]),
+    ("Kyiv received 300 million hryvnias (about €6.2 million).", [(300e6, "UAH", None)]),
+    ("Aid to the tune of around €45 million was agreed.", [(45e6, "EUR", "about")]),
+    ("A package valued at roughly SEK 900 million.", [(900e6, "SEK", "about")]),
     # not money: counts, years, percentages, small sums
     ("Up to 150,000 rounds of 155mm ammunition were sent in 2024.", []),
     ("Spending rose to 2.5% of GDP.", []),

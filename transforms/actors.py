@@ -137,6 +137,36 @@ _CASELESS_HINTS = frozenset({"coali", "initi", "progr", "usai", "purl", "requi"}
 COALITION_HINTS = _CASELESS_HINTS
 
 
+# State names that are also first names, surnames, a US state or a river: "Chad Smith",
+# "Michael Jordan", "Atlanta, Georgia", "Georgia Tech", "Lake Chad", "the Jordan Valley".
+AMBIGUOUS = frozenset({"Chad", "Jordan", "Georgia", "Georgian", "Georgians", "Niger"})
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|Tech\b)")
+_NAME_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+\s+|\b(?:Lake|River|state\s+of|State\s+of|the|river|lake)\s+|"
+    r"\b[A-Z][a-z]+,\s+)$"
+)
+# Words that can precede a state's name in the same noun phrase: not a first name.
+_LEAD_WORDS = frozenset({"In", "To", "For", "From", "With", "And", "By", "On", "At", "The", "As"})
+
+
+def _not_the_state(sentence: str, start: int, end: int) -> bool:
+    """True when an ambiguous state name is a person, a US state or a river here."""
+    if _NAME_AFTER.match(sentence, end):
+        return True
+    before = _NAME_BEFORE.search(sentence, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group().strip(" ,")
+    if word in _LEAD_WORDS or word.lower() == "the":
+        return word.lower() == "the" and sentence[start:end] == "Jordan"
+    # "Armenia, Georgia": a list of states, not a city and its state.
+    return _exact_state(word) is None
+
+
+def _exact_state(word: str) -> Actor | None:
+    return _matcher()[2].get(word)
+
+
 def find_actors(sentence: str, stems: set[str] | None = None) -> list[Mention]:
     """Every actor mention in ``sentence``, left to right, longest alias winning."""
     exact_rx, caseless_rx, exact, caseless, heads = _matcher()
@@ -160,6 +190,8 @@ def find_actors(sentence: str, stems: set[str] | None = None) -> list[Mention]:
             continue
         actor = exact.get(" ".join(m.group().split()))
         if actor is not None:
+            if m.group() in AMBIGUOUS and _not_the_state(sentence, m.start(), m.end()):
+                continue
             found.append(Mention(actor, m.start(), m.end(), m.group()))
             last_end = m.end()
     if taken:

@@ -23,14 +23,15 @@ from transforms.sentences import Sentence, keys
 _I = re.IGNORECASE
 
 _VERB = icompile(
-    r"\b(?:sign(?:s|ed|ing)?(?!\s+off)|inked|agree(?:s|d)?(?:\s+(?:on|upon))?|conclude[sd]?|"
+    r"\b(?:sign(?:s|ed|ing)?\s+up(?:\s+(?:to|for))?|sign(?:s|ed|ing)?(?!\s+off)|inked|enlist(?:s|ed)?|"
+    r"acced(?:e|es|ed)\s+to|agree(?:s|d)?(?:\s+(?:on|upon))?|conclude[sd]?|"
     r"join(?:s|ed|ing)?|launch(?:es|ed)?|found(?:ed)?|creat(?:e|es|ed|ing|ion)|"
-    r"establish(?:es|ed|ment)?|set\s+up|bec(?:ame|omes|oming)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?"
+    r"establish(?:es|ed|ment)?|set\s+up|bec(?:ame|omes?|oming)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?"
     r"(?:members?|part|participants?)|accession|"
     r"reached\s+(?:an?\s+)?(?:agreement|deal)|announced)\b",
 )
 _DOC = icompile(
-    r"\b(?:memorand(?:um|a)|MoU|documents?|declarations?|letters?\s+of\s+intent|accords?|"
+    r"\b(?:memorand(?:ums?|a)|MoUs?|documents?|declarations?|letters?\s+of\s+intent|accords?|"
     r"agreements?|contracts?|deals?|treaty|protocols?|joint\s+venture)\b",
 )
 _JOINT = icompile(
@@ -41,7 +42,12 @@ _SECURITY = icompile(
     r"\bsecurity\s+(?:agreements?|guarantees?|support|cooperation\s+agreement|pacts?|accords?|"
     r"deals?|commitments?)|\bagreements?\s+on\s+(?:\w+\s+){0,2}security\b|"
     r"\bsecurity\s+and\s+defen[cs]e\s+(?:cooperation\s+)?agreements?|"
-    r"\bbilateral\s+(?:security\s+)?agreement\b.*\bsecurity\b|\bsecurity\b.*\bbilateral\s+agreement\b",
+    r"\bbilateral\s+(?:security\s+)?agreement\b.*\bsecurity\b|\bsecurity\b.*\bbilateral\s+agreement\b|"
+    # the long-term bilateral support accords of the G7 declaration: "a ten-year accord on
+    # support and cooperation", "an agreement on long-term support"
+    r"\b(?:\w+[- ]year|long[- ]term)\s+(?:bilateral\s+)?(?:agreements?|accords?|pacts?|deals?)\s+"
+    r"on\s+(?:[\w-]+\s+){0,2}(?:support|cooperation|assistance)|\b(?:agreements?|accords?)\s+on\s+"
+    r"(?:long[- ]term\s+)support\b",
 )
 _FUTURE = icompile(
     r"\b(?:will|shall|going\s+to|expects?\s+to|expecting|to\s+be\s+signed|plans?\s+to|intends?\s+to|preparing|expected|"
@@ -80,6 +86,11 @@ _UNNAMED = icompile(
     r"consist\w*|are\s+members)",
 )
 _MEMBERS_COUNT = icompile(rf"\b(?P<n>{_NUM})\s+(?:\w+\s+){{0,2}}(?:member\s+)?states\b")
+# Parties named only by reference to the sentence before.
+_BOTH = icompile(
+    r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|states|nations|ministers|"
+    r"leaders|defen[cs]e\s+ministers|presidents)\b|\bthe\s+sides\b",
+)
 _LIST_NEXT = icompile(r"^\s*(?:These|They|Those|Among\s+them|Members)\s+(?:are|include)\b")
 _LEAD = icompile(r"\b(?:co-?)?led\s+by\s+")
 _COALITION_WORD = icompile(r"\b(?:coalition|initiative|group|alliance|format)\b")
@@ -161,8 +172,17 @@ def _companies(text: str, mentions: list[Mention]) -> tuple[list[str], set[str]]
 
 def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
     names: list[str] = []
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if not _party(m):
+            continue
+        # "Poland's PGZ": the state owns the company that signs; it is not a party itself.
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            m.kind == "country"
+            and nxt is not None
+            and nxt.kind == "company"
+            and text[m.end : nxt.start].strip() in ("'s", "’s")
+        ):
             continue
         before = text[max(0, m.start - 25) : m.start]
         institution = m.start < verb_at and _INSTITUTION_OF.search(
@@ -191,6 +211,11 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
         mentioned = [m.name for m in mentions if m.name in nationality]
         names = [n for n in names if n not in nationality or mentioned.count(n) > 1]
     names += companies
+    # A Ukrainian company's deal binds Ukraine too ("Ukroboronprom and Rheinmetall signed").
+    if "Ukraine" not in names and any(
+        m.kind == "company" and m.actor.iso_code == "UA" and m.name in names for m in mentions
+    ):
+        names.append("Ukraine")
     return list(dict.fromkeys(names))
 
 
@@ -226,7 +251,8 @@ def infer_coalition(text: str) -> str | None:
 # Word stems (sentences.keys) of the agreement verbs: the gate before the full pattern.
 AGREE_STEMS = frozenset({
     "sign", "signs", "signe", "signi", "inked", "agree", "concl", "join", "joins", "joine",
-    "joini", "launc", "found", "creat", "estab", "set", "becam", "becom", "acces", "reach", "annou",
+    "joini", "enlis", "acced", "launc", "found", "creat", "estab", "set", "becam", "becom",
+    "acces", "reach", "annou",
 })  # fmt: skip
 
 
@@ -259,6 +285,8 @@ def sentence_agreements(
     if verb is None or text.endswith("?"):
         return []
     word = verb.group().lower()
+    if re.match(r"sign\w*\s+up|enlist|acced", word):
+        word = "join"  # "signed up to the drone coalition", "acceded to": a membership
     coalition = next((m.name for m in mentions if m.kind == "coalition"), None)
     coalition = coalition or infer_coalition(text)
     if coalition is None and (
@@ -280,7 +308,7 @@ def sentence_agreements(
         return []
     if word.startswith("agree") and _PLEDGE_AGREED.search(text):
         return []
-    if cues.has(cues.AGENDA, text) or _PRESUPPOSED.search(text[: verb.end() + 30]):
+    if cues.is_agenda(text, stems) or _PRESUPPOSED.search(text[: verb.end() + 30]):
         return []
     head = text[: verb.end()]
     if _FUTURE.search(head) or cues.NEGATION.search(head):
@@ -302,6 +330,13 @@ def sentence_agreements(
             _MEMBERS_COUNT.search(text) and len(nxt_mentions) > 2
         ):
             parties = list(dict.fromkeys(m.name for m in nxt_mentions if _party(m)))
+    if not [p for p in parties if p != "Ukraine"] and _BOTH.search(text[: verb.start()]):
+        # "The two countries signed …": the states the sentence before named.
+        before = [m.name for m in ctx.actors_in(sent.index - 1) if _party(m)]
+        before = list(dict.fromkeys(before))
+        if len(before) == 2 or (len(before) == 1 and before[0] != "Ukraine"):
+            parties = before if len(before) == 2 else [*before, "Ukraine"]
+            unnamed = None
     if coalition and not parties and word.startswith(("launch", "found", "creat", "establish")):
         parties = list(ctx.leaders.get(coalition, []))
     parties = list(dict.fromkeys(parties))
@@ -322,7 +357,7 @@ def sentence_agreements(
         find_dates(text, ctx.published, stems), near=verb.start(), published=ctx.published
     )
     date = date_cue.value if date_cue else None
-    restated = cues.has(cues.RESTATED, text) or is_earlier(date_cue, ctx.published)
+    restated = cues.is_restated(text) or is_earlier(date_cue, ctx.published)
     if re.search(r"\b(?:currently|consists?\s+of|have\s+signed)\b", text, _I) and coalition:
         restated = True
     if date is None and not restated:

@@ -9,9 +9,12 @@ whether the text is a Canadian or Australian government statement (plain "$").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from transforms.actors import Mention, find_actors
+from transforms.actors import NON_DONORS, Actor, Mention, by_name, find_actors
+from transforms.dates import find_dates, is_earlier
+from transforms.lowre import icompile
 from transforms.money import NORDIC_BY_COUNTRY
 from transforms.sentences import Sentence
 
@@ -26,6 +29,43 @@ _AUD_STATEMENT = (
 )  # fmt: skip
 
 
+# An office named without its state: "The Defence Secretary", "Foreign Minister Ignazio Cassis",
+# "the government". In a state's own statement or a story about one state it is that state.
+_OFFICE = icompile(
+    r"\b(?:the\s+)?(?:(?:deputy\s+)?prime\s+minister|(?:defen[cs]e|foreign|finance|economy)\s+"
+    r"(?:minister|secretary)|minister\s+(?:of|for)\s+(?:defen[cs]e|foreign\s+affairs)|"
+    r"secretary\s+of\s+state\s+for\s+defen[cs]e|ministry\s+of\s+defen[cs]e|"
+    r"(?:defen[cs]e|foreign)\s+ministry|the\s+(?:government|cabinet)|federal\s+council)\b",
+)
+# Stems (sentences.keys) one of which every _OFFICE match holds: the cheap gate.
+OFFICE_STEMS = frozenset({"minis", "secre", "gover", "cabin", "counc"})
+# Between a state and its office ("Ukraine's economy minister", "Canadian Defence Minister").
+_OWNER_GAP = icompile(r"(?:'s|’s|')?\s*(?:[\w-]+\s+){0,2}")
+# Between an office and what names its holder or state ("Defence Secretary John Healey",
+# "the Ministry of Defence of Ukraine", "the government in Kyiv").
+_HOLDER_GAP = icompile(r"\s*,?\s*|\s+(?:of|in|for)\s+(?:the\s+)?")
+
+
+def _offices(sentence: str, found: list[Mention], home: Actor) -> list[Mention]:
+    """``found`` plus the unqualified offices of ``sentence``, read as the home state."""
+    extra: list[Mention] = []
+    for m in _OFFICE.finditer(sentence):
+        start, end = m.start(), m.end()
+        if sentence[start : start + 4].lower() == "the ":
+            start += 4
+        if any(x.start < end and start < x.end for x in found):
+            continue
+        owner = any(x.end <= start and _OWNER_GAP.fullmatch(sentence[x.end : start]) for x in found)
+        holder = any(
+            x.start >= end and _HOLDER_GAP.fullmatch(sentence[end : x.start]) for x in found
+        )
+        if not (owner or holder):
+            extra.append(Mention(home, start, end, sentence[start:end]))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda x: x.start)
+
+
 @dataclass
 class ArticleContext:
     """What the extractor knows about the article while reading it sentence by sentence.
@@ -36,11 +76,11 @@ class ArticleContext:
 
     published: dt.date | None
     sentences: list[Sentence]
-    stems: list[set[str]]
+    stems: Sequence[set[str]]  # sentences.keys of each sentence
     outlet: str = ""
     title: str = ""
     news_date: str | None = None  # from a dateline: the day of the whole story
-    day_cues: list[tuple[int, str]] = field(default_factory=list)  # (sentence, "today" date)
+    _day_cues: dict[int, str | None] = field(default_factory=dict)  # sentence → "today" date
     dollar: str = "USD"  # currency of a plain "$" for the state whose statement this is
     dollar_state: str | None = None
     last_coalition: str | None = None
@@ -50,6 +90,7 @@ class ArticleContext:
     leaders: dict[str, list[str]] = field(default_factory=dict)
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _nordic: str | None = None
+    _home: Actor | bool | None = False  # False: not yet decided
 
     @classmethod
     def build(
@@ -57,7 +98,7 @@ class ArticleContext:
         text: str,
         published: dt.date | None,
         sentences: list[Sentence],
-        stems: list[set[str]],
+        stems: Sequence[set[str]],
         outlet: str | None,
         title: str | None,
     ) -> ArticleContext:
@@ -75,9 +116,32 @@ class ArticleContext:
             return []
         found = self._mentions.get(index)
         if found is None:
-            found = find_actors(self.sentences[index].text, self.stems[index])
+            text = self.sentences[index].text
+            found = find_actors(text, self.stems[index])
+            if not OFFICE_STEMS.isdisjoint(self.stems[index]):
+                home = self.home
+                if home is not None:
+                    found = _offices(text, found, home)
             self._mentions[index] = found
         return found
+
+    @property
+    def home(self) -> Actor | None:
+        """The one state whose statement or story this is: named alone in the outlet, else
+        the title, else the lead sentence (a story about two states has none)."""
+        if self._home is False:
+            self._home = None
+            lead = self.sentences[0].text if self.sentences else ""
+            for source in (self.outlet, self.title, lead):
+                names = {
+                    m.name
+                    for m in find_actors(source)
+                    if m.kind == "country" and m.name not in NON_DONORS
+                }
+                if len(names) == 1:
+                    self._home = by_name()[names.pop()]
+                    break
+        return self._home  # type: ignore[return-value]
 
     def subject_of(self, index: int) -> str | None:
         """The first possible donor named in sentence ``index`` (for "It will also …")."""
@@ -98,8 +162,29 @@ class ArticleContext:
     def news_date_near(self, index: int, reach: int = 2) -> str | None:
         """The story's day for sentence ``index``: a day cue within ``reach`` sentences, or
         the dateline."""
-        near = [(abs(i - index), value) for i, value in self.day_cues if abs(i - index) <= reach]
+        near = []
+        for i in range(max(0, index - reach), min(len(self.sentences), index + reach + 1)):
+            value = self.day_cue(i)
+            if value is not None:
+                near.append((abs(i - index), value))
         return min(near)[1] if near else self.news_date
+
+    def day_cue(self, index: int) -> str | None:
+        """The relative day cue ("today", "on Thursday") dating sentence ``index``'s news.
+
+        Found on demand and kept: only sentences near a record need it.
+        """
+        if index in self._day_cues:
+            return self._day_cues[index]
+        value = None
+        if self.published is not None and not DAY_STEMS.isdisjoint(self.stems[index]):
+            text = self.sentences[index].text
+            for cue in find_dates(text, self.published, self.stems[index]):
+                if cue.relative and cue.precision == "day" and not is_earlier(cue, self.published):
+                    value = cue.value
+                    break
+        self._day_cues[index] = value
+        return value
 
     @property
     def nordic(self) -> str:
@@ -117,5 +202,10 @@ class ArticleContext:
         return self._nordic
 
 
+# Stems of the relative day cues ("today", "on Thursday", "this afternoon").
+DAY_STEMS = frozenset({
+    "today", "tonig", "yeste", "morni", "after", "eveni", "day", "monda", "tuesd", "wedne",
+    "thurs", "frida", "satur", "sunda",
+})  # fmt: skip
 # Stems (sentences.keys) of the names and demonyms of states whose currency is a krone/crown.
 NORDIC_STEMS = frozenset({"denma", "danis", "norwa", "norwe", "swede", "swedi", "czech", "icela"})

@@ -28,7 +28,9 @@ SPECULATION = icompile(
     r"working\s+(?:on|to)|(?:is|are|be|was|were)\s+ready\s+to|calls?\s+on|called\s+on|urged|urges|"
     r"ask(?:ed|s)?\s+(?:for|to)|requested|in\s+the\s+coming\s+(?:days|weeks|months)|"
     r"next\s+(?:week|month)|in\s+the\s+future|wants?\s+to|would\s+like\s+to|discuss(?:ed|es)?|"
-    r"talks|negotiat\w+|an\s+opportunity\s+to|potential(?:ly)?|reportedly|rumou?red)\b",
+    r"talks|negotiat\w+|an\s+opportunity\s+to|potential(?:ly)?|reportedly|rumou?red|"
+    # recommendations and demands are not decisions: "argued Stockholm should send Gripens"
+    r"should|ought\s+to|argued|argues|demand(?:ed|s)?|insist(?:ed|s)\s+that)\b",
 )
 CONDITIONAL = icompile(
     r"\b(?:if|unless|provided\s+that|on\s+condition|in\s+case|subject\s+to|as\s+long\s+as\s+\w+\s+"
@@ -42,8 +44,10 @@ _DESTROYED = icompile(r"\b(?:destroy(?:ed|s)?|shot\s+down|eliminated|wiped\s+out
 _RUSSIAN = re.compile(r"\b(?:Russian?|Kremlin|Moscow)\b")
 
 
-def russian_claim(sentence: str) -> bool:
+def russian_claim(sentence: str, stems: set[str] | None = None) -> bool:
     """A Russian claim of destroyed Western aid: never a pledge, whatever amount it names."""
+    if stems is not None and _DESTROYED_STEMS.isdisjoint(stems):
+        return False
     return bool(_DESTROYED.search(sentence) and _RUSSIAN.search(sentence))
 
 
@@ -76,6 +80,33 @@ AGGREGATE_AROUND = icompile(
     r"delivered|contributed|donated|sent|transferred)\s+(?:\w+\s+){0,2}?(?:more\s+than|over|"
     r"nearly|almost|some|about|around|a\s+total\s+of|in\s+excess\s+of)\b",
 )
+# An ordinal before "since" counts packages, not money: "its seventeenth since the invasion",
+# "the largest since 2022" date the package's place in a series; the amount is new.
+ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|"
+    r"fortieth|fiftieth|(?:twenty|thirty|forty|fifty)[- ]?(?:first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth))"
+)
+ORDINAL_SINCE = icompile(
+    rf"\b(?:{ORDINAL}|largest|biggest)\s+(?:(?:such|aid|military|support|"
+    r"package|tranche|one)\s+){0,2}since\s+[^,;:.–—]*",
+)
+
+
+def is_aggregate_around(text: str) -> bool:
+    """``AGGREGATE_AROUND`` outside ordinal "since" phrases (which place a new package)."""
+    m = AGGREGATE_AROUND.search(text)
+    if m is None:
+        return False
+    if ORDINAL_SINCE.search(text) is None:
+        return True
+    masked = text
+    for o in ORDINAL_SINCE.finditer(text):
+        masked = masked[: o.start()] + " " * (o.end() - o.start()) + masked[o.end() :]
+    return AGGREGATE_AROUND.search(masked) is not None
+
+
 RESTATED = icompile(
     r"\b(?:earlier(?!\s+(?:today|on\s+\w+day))|previously|the\s+previous\s+statement|"
     r"recall(?:ed)?|"
@@ -87,6 +118,26 @@ RESTATED = icompile(
     r"(?:after|since|following)\s+(?:\w+\s+){0,3}(?:pledged|announced|committed|promised|"
     r"allocated))\b",
 )
+# Reported speech shifts tense back: "Blair said on Monday that Canada had signed up" tells
+# Monday's news, not an earlier event ("had already signed" still does).
+_REPORTED_PERFECT = icompile(
+    r"\b(?:said|says|told\s+\w+|announced|confirmed|added|stated|reported|noted|explained)"
+    r"(?:\s+(?:on\s+\w+|today|yesterday|this\s+\w+))?(?:\s+that)?\s+(?:[\w'’-]+\s+){1,4}?"
+    r"had\s+(?!already\b|previously\b|earlier\b)(?:also\s+)?(?=\w+ed\b|signed|set\s+aside)",
+)
+
+
+def is_restated(text: str) -> bool:
+    """``RESTATED`` cues in ``text``, a back-shifted past perfect in reported speech aside."""
+    m = RESTATED.search(text)
+    if m is None:
+        return False
+    masked = text
+    for r in _REPORTED_PERFECT.finditer(text):
+        masked = masked[: r.start()] + " " * (r.end() - r.start()) + masked[r.end() :]
+    return masked is text or RESTATED.search(masked) is not None
+
+
 # Links to other stories that pages carry inline: their headlines are not this article's claims.
 BOILERPLATE = icompile(
     r"^\W*(?:read\s+(?:more|also)|see\s+also|also\s+read|related(?:\s+news)?|more\s+on\s+this|"
@@ -118,6 +169,55 @@ NOT_SUPPORT_BEFORE = icompile(
     r"\bfrozen|\bimmobili[sz]ed|\bsalary|\bsalaries|\bspend(?:s|ing)?\s+(?:on\s+)?(?:its\s+)?"
     r"(?:own\s+)?defen[cs]e)\s*(?:of\s+|at\s+|about\s+|around\s+)?$",
 )
+# An envelope set up before, which the new money comes out of: "part of the NOK 75 billion
+# programme", "taken from the 7 billion kroner fund" (a restatement of that envelope).
+ENVELOPE_BEFORE = icompile(r"\b(?:part\s+of|under|within|from)\s+(?:the|its|their)\s+(?:\w+\s+)?$")
+
+
+# Word stems (sentences.keys) one of which every match of a cue family holds: a sentence
+# without any of them is spared the full pattern (the outcome is the same, only cheaper).
+NEGATION_STEMS = frozenset({
+    "not", "never", "no", "t", "neith", "refus", "decli", "ruled", "rejec", "denie", "block",
+    "vetoe", "witho",
+})  # fmt: skip
+SPECULATION_STEMS = frozenset({
+    "may", "might", "could", "would", "proba", "possi", "likel", "expec", "prepa", "plan",
+    "plans", "plann", "inten", "aim", "aims", "seek", "seeks", "hope", "hopes", "consi",
+    "mulli", "weigh", "propo", "sugge", "set", "able", "worki", "ready", "call", "calls",
+    "calle", "urged", "urges", "ask", "asked", "asks", "reque", "comin", "next", "futur",
+    "want", "wants", "discu", "talks", "negot", "oppor", "poten", "repor", "rumou", "rumor",
+    "shoul", "ought", "argue", "deman", "insis",
+})  # fmt: skip
+CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long"})
+AGENDA_STEMS = frozenset({"agend", "discu", "table", "round"})
+_DESTROYED_STEMS = frozenset({"destr", "shot", "elimi", "wiped", "struc"})
+_COMPONENT_ANY_STEMS = frozenset({"which", "consi", "compr"})
+# COMPONENT split in two: what opens the sentence (one match at 0) and what may be anywhere.
+_COMPONENT_HEAD = icompile(
+    rf"{LABEL}(?:this|it|the\s+(?:package|assistance|aid|funding|tranche))\s+(?:also\s+)?includ\w*|"
+    rf"{LABEL}includ\w+\s+in\s+this|"
+    rf"{LABEL}of\s+(?:this|that|it|these|the\s+(?:sum|amount|total|package|funds?))\b|"
+    r"\W{0,2}(?:about\s+|some\s+|around\s+)?\S*\d[\d.,]*\s*(?:\w+\s+){0,2}(?:will|would|is|are|"
+    r"was|were)\s+(?:to\s+)?(?:go|be\s+(?:used|spent|allocated|earmarked|directed|channel+ed))\b",
+)
+_COMPONENT_ANY = icompile(r"\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b")
+
+
+def is_component(text: str, stems: set[str]) -> bool:
+    """``COMPONENT`` (a part of a package stated before it), gated by the sentence's stems."""
+    if _COMPONENT_HEAD.match(text) is not None:
+        return True
+    return not _COMPONENT_ANY_STEMS.isdisjoint(stems) and _COMPONENT_ANY.search(text) is not None
+
+
+def is_agenda(text: str, stems: set[str]) -> bool:
+    """``AGENDA`` cues, gated by the sentence's stems."""
+    return not AGENDA_STEMS.isdisjoint(stems) and AGENDA.search(text) is not None
+
+
+def is_conditional(text: str, stems: set[str]) -> bool:
+    """``CONDITIONAL`` cues, gated by the sentence's stems."""
+    return not CONDITIONAL_STEMS.isdisjoint(stems) and CONDITIONAL.search(text) is not None
 
 
 def has(pattern: re.Pattern[str] | LowerPattern, text: str) -> bool:
@@ -125,12 +225,16 @@ def has(pattern: re.Pattern[str] | LowerPattern, text: str) -> bool:
     return pattern.search(text) is not None
 
 
-def is_vetoed(clause: str) -> str | None:
-    """Why a clause asserts nothing (negation, speculation, condition), or None."""
-    if NEGATION.search(clause):
+def is_vetoed(clause: str, stems: set[str] | None = None) -> str | None:
+    """Why a clause asserts nothing (negation, speculation, condition), or None.
+
+    ``stems``, the keys of the sentence holding the clause, spare the patterns that cannot
+    match.
+    """
+    if (stems is None or not NEGATION_STEMS.isdisjoint(stems)) and NEGATION.search(clause):
         return "negation"
-    if CONDITIONAL.search(clause):
+    if (stems is None or not CONDITIONAL_STEMS.isdisjoint(stems)) and CONDITIONAL.search(clause):
         return "conditional"
-    if SPECULATION.search(clause):
+    if (stems is None or not SPECULATION_STEMS.isdisjoint(stems)) and SPECULATION.search(clause):
         return "speculation"
     return None

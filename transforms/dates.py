@@ -45,8 +45,9 @@ _LAST_MONTH = re.compile(
 )
 _IN_MONTH = re.compile(
     rf"\b(?:[Ii]n|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Ee]nd of|[Bb]eginning of)\s+"
-    rf"(?:early\s+|late\s+|mid-?)?(?P<m>{_MONTH})(?!\s+\d)"
-    rf"(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>last|this|next) year)?"
+    # "in June 2024" is a month and year; "in June 12" is a day (found by _MONTH_DAY)
+    rf"(?:early\s+|late\s+|mid-?)?(?P<m>{_MONTH})(?![a-z])(?!\s+{_DAY}(?!\d))"
+    rf"(?:,?\s+(?P<y>{_YEAR})|\s+(?P<rel>last|this|next) year)?"
 )
 _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Za-z .'-]{{1,40}},\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+"

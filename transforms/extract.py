@@ -19,9 +19,9 @@ from transforms.context import ArticleContext
 from transforms.dates import best_date, dateline, find_dates, is_earlier, may_have_date
 from transforms.pledges import PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
-from transforms.sentences import keys, may_have_money, split_sentences
+from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -31,26 +31,15 @@ _MAX_SENTENCE = 1_000
 
 
 def _news_dates(ctx: ArticleContext, text: str) -> None:
-    """Where the text dates the article's news: a wire dateline, "today", "on Thursday".
+    """Where the text dates the article's news: a wire dateline dates the whole story.
 
-    A dateline dates the whole story; a relative day cue ("The Council adopted today …") dates
-    the sentences near it, so a pledge told without a date of its own can take it.
+    A relative day cue ("The Council adopted today …") dates the sentences near it
+    (``ArticleContext.day_cue``, found on demand), so a pledge told without a date of its own
+    can take it.
     """
     ctx.news_date = dateline(text, ctx.published)
-    if ctx.published is None:
-        return
-    for i, (sent, stems) in enumerate(zip(ctx.sentences, ctx.stems, strict=True)):
-        if _DAY_STEMS.isdisjoint(stems):
-            continue
-        for cue in find_dates(sent.text, ctx.published, stems):
-            if cue.relative and cue.precision == "day" and not is_earlier(cue, ctx.published):
-                ctx.day_cues.append((i, cue.value))
-                break
 
 
-# Stems of the relative day cues ("today", "on Thursday", "this afternoon").
-_DAY_STEMS = frozenset({"today", "tonig", "yeste", "morni", "after", "eveni", "day", "monda"})
-_DAY_STEMS |= {"tuesd", "wedne", "thurs", "frida", "satur", "sunda"}
 # A sentence states a record only with a pledge or agreement verb or an amount of money.
 _VERB_STEMS = PLEDGE_STEMS | AGREE_STEMS
 
@@ -72,16 +61,22 @@ def _date_from_coreferent(pledges: list[PledgeMention], ctx: ArticleContext) -> 
     "… a $50 billion loan package agreed upon by the G7 nations" carries no date; "Leaders
     of the G7 … agreed in June" elsewhere in the article does.
     """
+    candidates: list[int] | None = None  # sentences with a date and a decision verb
     for p in pledges:
         if p.announced_on is not None:
             continue
         verbs = {m.group(1).lower() for m in _DECISION.finditer(p.evidence)}
         if not verbs:
             continue
-        for i, sent in enumerate(ctx.sentences):
-            if sent.start == p.start or not may_have_date(ctx.stems[i]):
-                continue
-            if _DECISION_STEMS.isdisjoint(ctx.stems[i]):
+        if candidates is None:
+            candidates = [
+                i
+                for i, st in enumerate(ctx.stems)
+                if not _DECISION_STEMS.isdisjoint(st) and may_have_date(st)
+            ]
+        for i in candidates:
+            sent = ctx.sentences[i]
+            if sent.start == p.start:
                 continue
             if not verbs & {m.group(1).lower() for m in _DECISION.finditer(sent.text)}:
                 continue
@@ -132,6 +127,10 @@ def _merge_pledges(found: list[PledgeMention]) -> list[PledgeMention]:
     seen: dict[tuple, PledgeMention] = {}
     for p in found:
         key = _pledge_key(p)
+        if key in seen and _dated_apart(seen[key], p):
+            # The same sum announced on two dates is two pledges ("the $100m package of
+            # April" beside today's "$100m for air defence").
+            key = (*key, p.announced_on[:7] if p.announced_on else None)
         if key in seen:
             first = seen[key]
             if _is_headline(first.evidence) and not _is_headline(p.evidence):
@@ -147,6 +146,13 @@ def _merge_pledges(found: list[PledgeMention]) -> list[PledgeMention]:
     for p in seen.values():
         unique.setdefault((p.start, p.end, p.donor, p.currency, p.amount), p)
     return list(unique.values())
+
+
+def _dated_apart(a: PledgeMention, b: PledgeMention) -> bool:
+    """Both dated, in different months, one of them a restatement of an earlier one."""
+    if not (a.announced_on and b.announced_on) or a.restated == b.restated:
+        return False
+    return a.announced_on[:7] != b.announced_on[:7]
 
 
 def _is_headline(sentence: str) -> bool:
@@ -212,14 +218,17 @@ def _extract(
 ) -> Extraction:
     text = text[:_MAX_CHARS]
     sentences = split_sentences(text)
-    stems = [keys(s.text) for s in sentences]
+    stems = sentence_keys(text, sentences)
     ctx = ArticleContext.build(text, published, sentences, stems, outlet, title)
     _news_dates(ctx, text)
+    # Sentences that can name a coalition (most name none: skipped without a lookup).
+    coalition_hint = [not COALITION_HINTS.isdisjoint(st) for st in stems]
     # First pass: who leads which coalition ("co-led by Latvia and the UK"), wherever stated.
     for i, sent in enumerate(sentences):
         if "led by" in sent.text:
             coalition_leaders(sent.text, ctx.actors_in(i), ctx)
-        _note_coalition(ctx, i)
+        if coalition_hint[i]:
+            _note_coalition(ctx, i)
     ctx.last_coalition, ctx.last_coalition_at = None, -100
     pledges: list[PledgeMention] = []
     agreements: list[AgreementMention] = []
@@ -227,12 +236,14 @@ def _extract(
     for i, sent in enumerate(sentences):
         if len(sent.text) < 40 and cues.BACKGROUND_HEADING.match(sent.text):
             background = True
+        st = stems[i]
         if (
-            len(sent.text) > _MAX_SENTENCE
+            (_VERB_STEMS.isdisjoint(st) and not may_have_money(st))
+            or len(sent.text) > _MAX_SENTENCE
             or cues.BOILERPLATE.match(sent.text)
-            or (_VERB_STEMS.isdisjoint(stems[i]) and not may_have_money(stems[i]))
         ):
-            _note_coalition(ctx, i)
+            if coalition_hint[i]:
+                _note_coalition(ctx, i)
             continue
         row = ctx.actors_in(i)
         found = sentence_pledges(sent, row, ctx, stems[i])
@@ -247,12 +258,15 @@ def _extract(
             ctx.last_donors = list(dict.fromkeys(p.donor for p in found))
             ctx.last_found[i] = found[0].donor
         agreements.extend(deals)
-        _note_coalition(ctx, i)
+        if coalition_hint[i]:
+            _note_coalition(ctx, i)
     pledges = _merge_pledges(pledges)
     _date_from_coreferent(pledges, ctx)
     _date_components(pledges)
     for p in pledges:
         _convert(p, published)
+    # Headline records before the sub-amounts of packages (a stable sort: order kept otherwise).
+    pledges.sort(key=lambda p: p.component)
     return Extraction(pledges=pledges, agreements=_merge_agreements(agreements))
 
 

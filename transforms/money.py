@@ -133,6 +133,8 @@ _SCALES = {
     "billion": 1e9,
     "billions": 1e9,
     "bln": 1e9,
+    "mld": 1e9,
+    "mlrd": 1e9,
     "bn": 1e9,
     "b": 1e9,
     "trillion": 1e12,
@@ -170,7 +172,11 @@ _NUM = r"\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORDNUM = _alt(_NUMBER_WORDS)  # includes "a"/"an": "a billion euros" (a scale must follow)
 _UNITS = _alt(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 _WORDNUM_FULL = rf"(?i:{_WORDNUM})(?:[\s-]+(?i:{_UNITS}))?"
-_SCALE = r"thousand|millions?|billions?|trillion|mln|bln|mil|mn|bn|tn|trn|[mMbBkK](?![a-zA-Z])"
+# "mld"/"mlrd" (milliard) is how Central and East European outlets write a billion.
+_SCALE = (
+    r"thousand|millions?|billions?|trillion|mlrd|mld|mln|bln|mil|mn|bn|tn|trn|"
+    r"[mMbBkK](?![a-zA-Z])"
+)
 _SYM = _alt(_SYMBOLS)
 _CODE = "|".join(_CODES)
 _WORD = _alt(_WORDS)
@@ -209,6 +215,11 @@ class Money:
     conversion: bool = False  # a bracketed restatement of the previous amount
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
 def _parse_number(raw: str) -> float | None:
     raw = raw.strip()
     low = " ".join(raw.lower().replace("-", " ").split())
@@ -218,11 +229,11 @@ def _parse_number(raw: str) -> float | None:
     if parts and all(p in _NUMBER_WORDS for p in parts):
         return float(sum(_NUMBER_WORDS[p] for p in parts))
     digits = raw.replace("\u00a0", " ").replace("\u202f", " ")
-    if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?", digits):
+    if _THOUSANDS.fullmatch(digits):
         return float(digits.replace(",", "").replace(" ", ""))
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):  # 1.500.000,50
+    if _DOTTED_THOUSANDS.fullmatch(digits):  # 1.500.000,50
         return float(digits.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d+,\d{1,2}", digits):  # 1,3 billion: a European decimal comma
+    if _DECIMAL_COMMA.fullmatch(digits):  # 1,3 billion: a European decimal comma
         return float(digits.replace(",", "."))
     try:
         return float(digits.replace(",", ""))
@@ -242,12 +253,22 @@ def _scale(raw: str | None) -> float:
 _DIGITS = re.compile(r"\d+")
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 _ANCHOR = re.compile(rf"\d+|\b(?:{_WORDNUM})\b", re.IGNORECASE)
+_ANCHOR_LOW = re.compile(rf"\d+|\b(?:{_WORDNUM.lower()})\b")
 _QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.IGNORECASE)
 _PREFIX_SPAN = 6  # longest symbol or code before a number, with its space: "CAN$ ", "USD$ "
 
 
+# Characters a match can start with before its number: a symbol, a code or "zł" ("€", "C$",
+# "EUR", "zł"). Other positions in the prefix span are not tried (the result is the same).
+_PREFIX_STARTS = frozenset("€$£¥₴₩z")
+
+
 def _match_at(text: str, anchor: int, floor: int) -> re.Match[str] | None:
     for start in range(max(floor, anchor - _PREFIX_SPAN), anchor + 1):
+        if start != anchor:
+            ch = text[start]
+            if not (ch in _PREFIX_STARTS or ch.isupper() or ch.isdigit()):
+                continue
         m = _PATTERN.match(text, start)
         if m is not None and m.end() > anchor:
             return m
@@ -260,8 +281,14 @@ def find_money(text: str) -> list[Money]:
     last_end = 0
     # A spelled-out number is money only with a scale word ("Thirty million euros").
     low = text.lower()
-    anchors = _ANCHOR if any(w in low for w in _SCALE_WORDS) else _DIGITS
-    for anchor in anchors.finditer(text):
+    # Over the lower-cased text the anchor scan runs without IGNORECASE (much faster).
+    if not any(w in low for w in _SCALE_WORDS):
+        anchors = _DIGITS.finditer(text)
+    elif len(low) == len(text):
+        anchors = _ANCHOR_LOW.finditer(low)
+    else:
+        anchors = _ANCHOR.finditer(text)
+    for anchor in anchors:
         if anchor.start() < last_end:
             continue
         m = _match_at(text, anchor.start(), last_end)

@@ -31,6 +31,7 @@ PLEDGE_VERB = icompile(
     r"allocat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|giv(?:e|es|en|ing)|"
     r"gave|send(?:s|ing)?|sent|deliver(?:s|ed|ing)?|suppl(?:y|ied|ying)|"
     r"transfer(?:s|red|ring)?|approv(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|"
+    r"confirm(?:s|ed)|"
     r"earmark(?:s|ed|ing)?|grant(?:s|ed)|loan(?:s|ed|ing)?|lend(?:s|ing)?|lent|"
     r"fund(?:s|ed)?(?=\s+(?:the|a|an|its|their|Ukrain\w+)\b)|funded|financ(?:e|es|ed)|"
     r"mobili[sz](?:e|es|ed|ing)|disburs(?:e|es|ed|ing)|releas(?:e|es|ed)|hand(?:s|ed)?\s+over|"
@@ -53,6 +54,8 @@ _SUPPORT_NOUN = icompile(
     r"contribution|tranche|donation|programme|program|credit|financing|pledge|commitment|"
     r"allocation|instalment|installment|disbursement)\b",
 )
+# "Zelensky thanked Estonia for €20 million": thanks name what was given.
+_THANKS_FOR = icompile(r"\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:the\s+|its\s+|their\s+)?$")
 _SUPPORT_BEFORE = icompile(
     r"\b(?:aid|assistance|support|package|funding|loan|grant|contribution|tranche|donation|"
     r"pledge|commitment|allocation|instalment|installment|disbursement)s?,?\s+(?:\w+\s+){0,2}?"
@@ -122,13 +125,19 @@ _OBJECT = icompile(
     r"^\s*(?:(?:also|additionally|now|already)\s+)?"
     r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
     r"\s+(?:with\s+)?)?"
-    r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation)\s+of\s+)?"
+    r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation|production|"
+    r"purchase|procurement|manufacture|manufacturing|acquisition)\s+of\s+)?"
     rf"(?:(?P<fund>{_FUNDING})\b|(?P<gdp>{_GDP})|(?P<package>(?:(?:a|the|its|another)\s+)?"
     r"(?:(?:new|additional|further|next|fresh|latest|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)*"
     r"(?:(?:military|defen[cs]e|security|aid|assistance|support)\s+){0,3}"
     r"(?:package|batch|shipment|consignment)(?:\s+of\s+(?:\w+\s+){0,2}(?:aid|assistance|support|"
     r"equipment|weapons))?)"
     rf"(?=[^.;]*?\b(?:includ\w*|with|consisting\s+of|comprising|:)[^.;]*?{_ITEM})|"
+    # a numbered package is a pledge even with its contents undisclosed: "its 46th package"
+    rf"(?P<ordinal>(?:(?:the|its|their|a)\s+|[\w-]+(?:'s|’s)\s+)?{cues.ORDINAL}\s+"
+    r"(?:(?:new|military|aid|defen[cs]e|security|support|assistance)\s+){0,3}"
+    r"(?:package|tranche)(?:\s+of\s+(?:\w+\s+){0,2}(?:aid|assistance|support|equipment|"
+    r"weapons))?)|"
     rf"(?P<item>(?:(?:about|around|up\s+to|over)\s+)?{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS})\b|"
     rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?))",
 )
@@ -141,6 +150,11 @@ _PASSIVE_VERB = icompile(
 _PASSIVE_ITEM = icompile(
     rf"(?P<item>\b{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS}|(?:[\w/-]+\s+){{0,2}}?"
     rf"{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEM})?)\b(?:\s+[\w/-]+){{0,8}}?\s+$",
+)
+_THANKS_ITEM = icompile(
+    rf"\bthank(?:s|ed|ing)?\b[^.;]{{0,80}}?\bfor\s+(?:the\s+|its\s+|their\s+)?"
+    rf"(?P<item>{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS}|(?:[\w/-]+\s+){{0,2}}?"
+    rf"{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?)\b",
 )
 _PASSIVE_STEMS = frozenset({"deliv", "hande", "sent", "shipp", "trans", "suppl", "donat"})
 _STAGE_DELIVERED = icompile(
@@ -177,12 +191,15 @@ _RECIPIENT = icompile(r"\b(?:to|for)\s+(?:the\s+)?$")
 PLEDGE_STEMS = frozenset({
     "provi", "pledg", "commi", "alloc", "contr", "donat", "give", "gives", "given", "givin",
     "gave", "send", "sends", "sendi", "sent", "deliv", "suppl", "trans", "appro", "annou",
-    "unvei", "earma", "grant", "loan", "loans", "loane", "lend", "lends", "lendi", "lent",
+    "unvei", "confi", "earma", "grant", "loan", "loans", "loane", "lend", "lends", "lendi", "lent",
     "fund", "funds", "funde", "finan", "mobil", "disbu", "relea", "hand", "hands", "hande",
     "aside", "dedic", "agree", "adopt", "recei", "offer", "promi", "ship", "ships", "shipp",
     "exten", "sign", "signs", "signe", "autho", "buy", "buys", "buyin", "bough", "purch",
     "procu", "pay", "pays", "payin", "paid", "spend", "spent",
 })  # fmt: skip
+
+
+_NON_DONOR_CODES = frozenset({"UA", "RU", "BY", "IR", "KP"})
 
 
 def donor_eligible(m: Mention) -> bool:
@@ -191,6 +208,8 @@ def donor_eligible(m: Mention) -> bool:
         m.kind in ("country", "organisation", "company")
         and m.name not in NON_DONORS
         and m.name != "Ukraine Defence Contact Group"
+        # a company of a state that cannot give (Ukroboronprom, Fire Point) gives nothing
+        and not (m.kind == "company" and m.actor.iso_code in _NON_DONOR_CODES)
     )
 
 
@@ -218,8 +237,32 @@ def _conjoined(mentions: list[Mention], index: int, text: str) -> list[Mention]:
     return [m for m in group if donor_eligible(m)]
 
 
+# A nationality naming a scheme, not a giver: "under the Danish model", "a German-style fund".
+_SCHEME_AFTER = icompile(
+    r"^(?:[- ]style\b|\s+(?:model|formula|mechanism|scheme|format|approach)\b)"
+)
+
+
 def _usable(m: Mention, text: str) -> bool:
-    return donor_eligible(m) and not _LOCATION_BEFORE.search(text[max(0, m.start - 15) : m.start])
+    return (
+        donor_eligible(m)
+        and not _LOCATION_BEFORE.search(text[max(0, m.start - 15) : m.start])
+        and not _SCHEME_AFTER.match(text[m.end : m.end + 12])
+    )
+
+
+# A share of GDP is support only when the sentence ties it to Ukraine or to aid.
+_FOR_UKRAINE = icompile(r"\b(?:ukrain\w*|kyiv|kiev|aid|assistance|support)\b")
+_DEMAND_BEFORE = icompile(
+    r"\b(?:demand|urg|call|ask|insist|argu|propos|suggest|recommend|want)\w*\s+(?:on\s+)?"
+    r"(?:that\s+)?(?:the\s+)?$",
+)
+_TO_END = icompile(r"\bto\s*$")
+_FOR_END = icompile(r"\bfor\s*$")
+_THANK = re.compile(r"\bthank", _I)
+_PURPOSE_END = icompile(r"\b(?:aimed\s+at|in\s+order\s+to)\s*$")
+_MILITARY_AID = icompile(r"\bmilitary\s+(?:aid|assistance)\b")
+_WILL = icompile(r"\bwill\b")
 
 
 def _verb_ok(text: str, verb: re.Match, mentions: list[Mention] | None = None) -> bool:
@@ -228,18 +271,16 @@ def _verb_ok(text: str, verb: re.Match, mentions: list[Mention] | None = None) -
     Headline style "Lithuania to allocate EUR 35M" (a donor right before "to") counts too.
     """
     before = text[max(0, verb.start() - 60) : verb.start()]
-    if re.search(r"\bto\s*$", before, _I):
+    if _TO_END.search(before):
         if _INTENT.search(before):
             return True
         to_at = verb.start() - len(before) + before.rstrip().rfind("to")
-        return any(
-            donor_eligible(m) and re.fullmatch(r"\s*", text[m.end : to_at]) for m in mentions or ()
-        )
+        return any(donor_eligible(m) and not text[m.end : to_at].strip() for m in mentions or ())
     # "thanked Germany for allocating €50m" reports a pledge; other "for …ing" are purposes
-    if re.search(r"\bfor\s*$", before, _I):
-        return bool(re.search(r"\bthank", text[: verb.start()], _I))
+    if _FOR_END.search(before):
+        return bool(_THANK.search(text, 0, verb.start()))
     # "the delivery of", "a package to provide" are nouns or purposes, handled elsewhere
-    return not re.search(r"\b(?:aimed\s+at|in\s+order\s+to)\s*$", before, _I)
+    return not _PURPOSE_END.search(before)
 
 
 def _agents(text: str, mentions: list[Mention]) -> tuple[list[int], list[int]]:
@@ -315,8 +356,10 @@ def _find_donors(
     # nearest possible donor before an amount that names support.
     if anchor.money is not None and anchor.verb is None:
         subjects = [i for i in idx if mentions[i].end <= anchor.start]
-        supported = _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80]) or (
-            _SUPPORT_BEFORE.search(text[max(0, anchor.start - 60) : anchor.start])
+        supported = (
+            _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80])
+            or _SUPPORT_BEFORE.search(text[max(0, anchor.start - 60) : anchor.start])
+            or _THANKS_FOR.search(text[max(0, anchor.start - 120) : anchor.start])
         )
         if subjects and supported and not before:
             i = subjects[-1]
@@ -339,7 +382,7 @@ def _find_donors(
 
 
 def _category(text: str) -> str:
-    if _FINANCIAL.search(text) and not re.search(r"\bmilitary\s+(?:aid|assistance)\b", text, _I):
+    if _FINANCIAL.search(text) and not _MILITARY_AID.search(text):
         return "financial"
     if _INDUSTRY.search(text) and not _MILITARY.search(text):
         return "defence-industry"
@@ -353,7 +396,7 @@ def _category(text: str) -> str:
 
 
 def _stage(clause: str) -> str:
-    if _STAGE_DELIVERED.search(clause) and not re.search(r"\bwill\b", clause, _I):
+    if _STAGE_DELIVERED.search(clause) and not _WILL.search(clause):
         return "delivered"
     if _STAGE_ALLOCATED.search(clause):
         return "allocated"
@@ -419,7 +462,7 @@ def _money_anchors(
         before = text[prev_end : money.start]
         around = text[prev_end:next_start]
         after = text[money.end : money.end + 80]
-        if cues.has(cues.AGGREGATE_BEFORE, before) or cues.has(cues.AGGREGATE_AROUND, around):
+        if cues.has(cues.AGGREGATE_BEFORE, before) or cues.is_aggregate_around(around):
             aggregate_before = True
             continue
         if cues.has(cues.NOT_SUPPORT_AFTER, after) or cues.has(
@@ -435,6 +478,7 @@ def _money_anchors(
             or valued
             or cues.has(_SUPPORT_NOUN, after)
             or _SUPPORT_BEFORE.search(text[max(0, money.start - 60) : money.start])
+            or _THANKS_FOR.search(text[max(0, money.start - 120) : money.start])
         ):
             continue
         part = k > 0 and bool(_PART_OF.search(text[prev_end : money.start]))
@@ -465,14 +509,22 @@ def _item_anchors(
         if obj is None or any(verb.end() <= m.start < verb.end() + obj.end() for m in monies):
             continue
         # Spans, not groups: the pattern ran over lower-cased text (see lowre.py).
-        groups = ("fund", "gdp", "package", "item", "spec")
+        groups = ("fund", "gdp", "package", "ordinal", "item", "spec")
         name = next(g for g in groups if obj.group(g) is not None)
+        if name == "gdp" and not _FOR_UKRAINE.search(text):
+            continue  # "2.5% of GDP on defence": a state's own spending, not support
         items = text[verb.end() + obj.start(name) : verb.end() + obj.end(name)].strip()
         o_start, o_end = verb.end() + obj.start(), verb.end() + obj.end()
         if re.match(r"receiv", verb.group(), _I) and not re.search(r"\bfrom\b", text[o_end:]):
             continue
         anchors.append(_Anchor(o_start, o_end, None, items, verb))
         if not monies:
+            break
+    if not monies and not anchors and "thank" in stems:
+        # "Zelensky thanked Germany for four IRIS-T systems delivered last month"
+        for m in _THANKS_ITEM.finditer(text):
+            what = text[m.start("item") : m.end("item")]
+            anchors.append(_Anchor(m.start("item"), m.end("item"), None, what, None))
             break
     if not monies and not anchors and not _PASSIVE_STEMS.isdisjoint(stems):
         passive = _PASSIVE_VERB.search(text)
@@ -530,10 +582,10 @@ def sentence_pledges(
     verbs = [] if PLEDGE_STEMS.isdisjoint(stems) else list(PLEDGE_VERB.finditer(text))
     if not monies and not verbs:
         return []
-    if cues.has(cues.AGENDA, text) or cues.russian_claim(text) or text.endswith("?"):
+    if cues.is_agenda(text, stems) or cues.russian_claim(text, stems) or text.endswith("?"):
         return []
     # A part of a package stated before it ("This includes …", "Of this, €500m …").
-    component = bool(ctx.last_donors) and cues.has(cues.COMPONENT, text)
+    component = bool(ctx.last_donors) and cues.is_component(text, stems)
     anchors = _money_anchors(text, monies, verbs, component)
     money_anchors = len(anchors)
     anchors += _item_anchors(text, monies, verbs, mentions, stems)
@@ -555,19 +607,26 @@ def sentence_pledges(
         clause = text[c_start:c_end]
         # Negation and speculation count in the clause that states the pledge; a condition
         # anywhere in the sentence ("… if European partners agree") makes the offer conditional.
-        if cues.is_vetoed(clause) or cues.has(cues.CONDITIONAL, text):
+        if cues.is_vetoed(clause, stems) or cues.is_conditional(text, stems):
             continue
-        if anchor.money is None and cues.has(cues.AGGREGATE_AROUND, text):
+        # The donor is the object of a demand: "MPs demanded that Rome send Patriots".
+        if _DEMAND_BEFORE.search(text, max(0, c_start - 40), c_start):
+            continue
+        if anchor.money is None and cues.is_aggregate_around(text):
             continue
         if date_cues is None:
             date_cues = find_dates(text, ctx.published, stems)
         chosen = best_date(date_cues, near=anchor.start, published=ctx.published)
         announced = chosen.value if chosen else None
         restated = (
-            cues.has(cues.RESTATED, text)
+            cues.is_restated(text)
             or is_earlier(chosen, ctx.published)
             or past_year(text, ctx.published)
         )
+        if anchor.money is not None and cues.ENVELOPE_BEFORE.search(
+            text, max(0, anchor.start - 40), anchor.start
+        ):
+            restated = True
         if announced is None and not restated and not collective:
             announced = ctx.news_date_near(sent.index)
         money = anchor.money

@@ -54,6 +54,16 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     return (len(word) == 1 and line[dot - 1].isupper()) or ("." in word and len(word) <= 5)
 
 
+def _plain_word_before(text: str, dot: int) -> bool:
+    """A fast "not an abbreviation": a space, then 2-8 letters that are no known abbreviation
+    (what ``_is_abbreviation`` decides too, without its general scan)."""
+    space = text.rfind(" ", max(0, dot - 9), dot)
+    if space < 0:
+        return False
+    word = text[space + 1 : dot]
+    return len(word) > 1 and word.isalpha() and word.lower() not in _ABBREVIATIONS
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into stripped sentences with exact offsets; never raises."""
     out: list[Sentence] = []
@@ -67,6 +77,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if (
                 text[cut] == "."
                 and not text[max(0, cut - 8) : cut].isalpha()
+                and not _plain_word_before(text, cut)
                 and _is_abbreviation(text, cut)
                 and not text.startswith(_RESTARTS, m.end())
             ):
@@ -82,11 +93,13 @@ def _emit(text: str, begin: int, end: int, out: list[Sentence]) -> None:
     chunk = text[begin:end]
     stripped = chunk.strip()
     if stripped:
-        start = begin + len(chunk) - len(chunk.lstrip())
+        start = begin + chunk.find(stripped[0])  # where the stripped text begins
         out.append(Sentence(stripped, start, start + len(stripped), len(out)))
 
 
 _TOKEN = re.compile(r"[a-z]+|\d|[€$£¥₴₩]")
+# The first five letters of each word (a word starts after a non-letter), digits, symbols.
+_KEY = re.compile(r"(?<![a-z])[a-z]{1,5}|\d|[€$£¥₴₩]")
 DIGITS = frozenset("0123456789")
 # Stems that can start a money expression: a digit or a scale word ("half a billion euros").
 NUMBER_STEMS = DIGITS | {"thous", "milli", "billi", "trill"}
@@ -96,6 +109,7 @@ CURRENCY_STEMS = frozenset({
     "uah", "cad", "aud", "nzd", "jpy", "chf", "pln", "czk", "huf", "ron", "bgn", "isk", "krw",
     "try", "cny", "dolla", "pound", "sterl", "yen", "hryvn", "krone", "krono", "kronu", "crown",
     "zloty", "zlot", "franc", "korun", "forin", "lei", "won", "zł", "kč",
+    "z", "k",  # the letters of "zł" and "Kč" that keys() sees (it reads a-z only)
 })  # fmt: skip
 
 
@@ -110,4 +124,13 @@ def keys(text: str) -> set[str]:
     Recognisers test these against small sets of word stems before running their full
     patterns: one tokenisation per sentence replaces a dozen case-insensitive regex scans.
     """
-    return {t[:5] for t in _TOKEN.findall(text.lower())}
+    return set(_KEY.findall(text.lower()))
+
+
+def sentence_keys(text: str, sentences: list[Sentence]) -> list[set[str]]:
+    """``keys`` of every sentence of ``text``, lower-casing the article once."""
+    low = text.lower()
+    if len(low) != len(text):  # lower-casing moved offsets: one sentence at a time
+        return [keys(s.text) for s in sentences]
+    findall = _KEY.findall
+    return [set(findall(low, s.start, s.end)) for s in sentences]
