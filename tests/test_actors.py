@@ -70,6 +70,17 @@ CASES = [
         ["European Union", "United Nations"],
     ),
     ("The NATO-Ukraine Council met.", ["NATO"]),
+    # "<capability> capability coalition" is the capability's coalition
+    (
+        "Berlin and Warsaw lead the armoured vehicles capability coalition; Oslo joined the "
+        "air defense capability coalition.",
+        ["Germany", "Poland", "Armoured Vehicles Coalition", "Norway", "Air Defence Coalition"],
+    ),
+    (
+        "Iceland joined the demining coalition, and Japan the IT coalition.",
+        ["Iceland", "Demining Coalition", "Japan", "IT Coalition"],
+    ),
+    ("The Dutch cabinet and the Danish government agreed.", ["Netherlands", "Denmark"]),
     # not actors: lower-case words, parts of longer words
     ("us and it are pronouns; Germanyx is not a country; usa in lower case.", []),
 ]

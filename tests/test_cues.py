@@ -80,6 +80,27 @@ ASSERTION_CASES = [
     # scope: a "could" in another clause does not veto the pledge
     ("The money could fund air defence and comes on top of the UK's existing £3bn support.", 1, 0),
     ("Belgium will send six F-16 jets, with the first expected to arrive in 2025.", 1, 0),
+    # failed decisions, open sums and dropped plans assert nothing
+    ("EU ministers failed to approve the €5 billion fund for Ukraine.", 0, 0),
+    ("Foreign ministers again failed to agree on a €4 billion top-up for the facility.", 0, 0),
+    ("Madrid is mulling a contribution to the shell initiative, but no sum has been agreed.", 0, 0),
+    ("Poland earlier considered sending MiG jets to Ukraine, but the idea was dropped.", 0, 0),
+    ("Slovakia was unable to deliver the 16 howitzers it had promised.", 0, 0),
+    ("Portugal is considering joining the drone coalition.", 0, 0),
+    # plans and stopped or postponed aid
+    ("The Commission presented its €50 billion plan for Ukraine on Monday.", 0, 0),
+    ("The Council approved the €50 billion plan for Ukraine on Monday.", 1, 0),
+    ("A planned €1 billion package from Italy was postponed until after the elections.", 0, 0),
+    ("Slovakia halted military aid to Ukraine, including a planned €40 million tranche.", 0, 0),
+    ("The Czech government suspended its €30 million contribution to the fund.", 0, 0),
+    # a tracker's yearly figures are totals, not pledges
+    ("According to the Kiel Institute, Norway allocated NOK 27 billion in 2025.", 0, 0),
+    ("Allocations reached €40 billion in 2025, compared with €33 billion a year earlier.", 0, 0),
+    ("The researchers calculated that Denmark gave DKK 20 billion in 2025.", 0, 0),
+    ("Sweden allocated SEK 25 billion in 2025, the tracker showed.", 0, 0),
+    # a state resisting a measure is no donor of it, wherever it stands in the sentence
+    ("Governments weigh a €90bn loan for Ukraine, which faces opposition from Slovakia.", 0, 0),
+    ("A €20 billion facility for Ukraine has not been adopted amid resistance from Belgium.", 0, 0),
 ]
 
 
@@ -101,6 +122,8 @@ def test_assertion_cues(sentence: str, pledges: int, agreements: int) -> None:
         ("The memorandum was signed after Belgium pledged €611 million.", True),
         ("Belgium pledged €611 million on Monday.", False),
         ("Last week, Sweden announced its 17th package, worth SEK 7.1 billion.", True),
+        ("Two weeks ago, Sweden announced SEK 3 billion for air defence.", True),
+        ("Three days ago, Finland approved €50 million.", False),
         ("In 2023, Norway approved a five-year programme worth NOK 75 billion.", True),
         ("Earlier today, Finland announced €200 million.", False),
         ("The European Union has approved an additional €500 million.", False),
@@ -130,6 +153,11 @@ def test_restated_cues(sentence: str, restated: bool) -> None:
         ("Spain is considering a shipment", "speculation"),
         ("Greece will send shells if paid", "conditional"),
         ("Sweden will send tanks", None),
+        ("Hungary failed to approve the tranche", "negation"),
+        ("no figure has yet been agreed", "negation"),
+        ("the buy-back plan was shelved", "negation"),
+        ("Rome considered sending jets", "speculation"),
+        ("Oslo weighed whether to send more", "speculation"),
         ("support is not only maintained but growing", None),
     ],
 )
@@ -156,6 +184,11 @@ _GATE_SENTENCES = [
     "Of this, €100m goes to drones.", "This includes 10 tanks.", "Of which €5m is for fuel.",
     "€50 million will go to demining.", "The package comprises shells.",
     "Russia said it shot down a Storm Shadow.", "Moscow claimed it struck a depot.",
+    "The vote failed to pass.", "No sum has been set.", "The plan was dropped.",
+    "They were unable to agree.", "Oslo considered sending more.", "Paris mulled buying jets.",
+    "Rome explored the option.", "The idea was scrapped.", "It was abandoned.",
+    "Rome halted it.", "Aid was suspended.", "It was postponed.", "They cancelled it.",
+    "It was put on hold.", "The planned package waits.", "Paris presented a draft law.",
 ]  # fmt: skip
 
 

@@ -35,6 +35,13 @@ CASES = [
     ("They signed a ten-year accord in June 2024.", dt.date(2026, 1, 22), "2024-06"),
     ("It was agreed in March, 2023, in Kyiv.", PUB, "2023-03"),
     ("Earlier this month, trucks were handed over.", dt.date(2026, 1, 22), "2026-01"),
+    # "last week" gives the month when the whole week lies in one month
+    ("Last week, Denmark pledged more jets.", dt.date(2023, 8, 24), "2023-08"),
+    ("The loan was approved last week.", dt.date(2024, 10, 2), "2024-09"),
+    ("The loan was approved last week.", dt.date(2024, 10, 7), None),  # 30 Sep - 6 Oct
+    ("A week ago, Oslo approved the plan.", dt.date(2024, 10, 20), "2024-10"),
+    ("A month ago, Oslo approved the plan.", dt.date(2024, 10, 20), "2024-09"),
+    ("Three days ago, Rome approved it.", dt.date(2024, 10, 20), "2024-10-17"),
     # no cue: years alone, seasons, vague times
     ("Deliveries will continue in 2025.", PUB, None),
     ("The format was set up in the spring of 2022.", PUB, None),
@@ -105,6 +112,7 @@ def test_dateline(text: str, published: dt.date, expected: str | None) -> None:
         ("On 27 January 2024 they agreed.", False),  # two days before: today's news
         ("It was announced on Thursday.", False),
         ("It was pledged last month.", True),
+        ("It was pledged last week.", True),
     ],
 )
 def test_is_earlier(sentence: str, earlier: bool) -> None:

@@ -161,6 +161,11 @@ def test_coalition_membership_with_listed_and_unnamed_members() -> None:
          "security agreement"),
         ("Spain and Ukraine concluded a 10-year agreement on long-term assistance.",
          "security agreement"),
+        # one memorandum to build is joint production; several papers signed are a signing
+        ("Rheinmetall and Ukraine signed a memorandum to build an ammunition plant in Ukraine.",
+         "joint production"),
+        ("Ukraine and Norway signed four documents letting Ukrainian firms set up production "
+         "in Norway.", "memorandum/document signing"),
     ],
 )  # fmt: skip
 def test_agreement_kinds(sentence: str, kind: str) -> None:
@@ -400,6 +405,54 @@ FAMILY_CASES = [
     ("Moscow claimed its forces had destroyed Leopard tanks supplied by Germany.", "", "", [],
      []),
     ("Sweden co-leads the demining coalition with Lithuania.", "", "", [], []),
+    # presenting, rolling out or devoting support is pledging it (also in a relative clause)
+    ("The Norwegian government on Wednesday presented a NOK 2.5 billion support package for "
+     "Ukraine.", "", "", [("Norway", 2.5e9, "NOK")], []),
+    ("This comes on top of the €80 million tranche, which the government presented last month.",
+     "Finnish Defence Ministry", "", [("Finland", 80e6, "EUR")], []),
+    ("Belgium rolled out its fifth package of military aid, worth €150 million, on Monday.", "",
+     "", [("Belgium", 150e6, "EUR")], []),
+    ("Estonia and Lithuania each said they would devote 0.3% of their GDP to military aid for "
+     "Ukraine.", "", "", [("Estonia", None, None), ("Lithuania", None, None)], []),
+    # funding a number of items pledges the items
+    ("The minister said Canada would fund more than 20,000 drones for Ukraine this year.", "", "",
+     [("Canada", None, None)], []),
+    ("Britain will pay for 100,000 drones for Ukraine this year.", "", "",
+     [("United Kingdom", None, None)], []),
+    ("The UK will cover the cost of 5,000 air defence missiles for Ukraine.", "", "",
+     [("United Kingdom", None, None)], []),
+    # a state named by its government is conjoined like its name
+    ("The Swedish government and Finland will jointly buy 20 CV90 vehicles for Ukraine.", "", "",
+     [("Finland", None, None), ("Sweden", None, None)], []),
+    ("The Dutch Defence Ministry and Denmark will jointly buy 14 Leopard tanks for Ukraine.", "",
+     "", [("Denmark", None, None), ("Netherlands", None, None)], []),
+    # one sum given together is one joint pledge; "each" gives one per donor
+    ("Germany and the Netherlands will together fund a €300 million air defence package for "
+     "Ukraine.", "", "", [("Germany and Netherlands (joint)", 300e6, "EUR")], []),
+    ("Sweden and Denmark will share the cost of a SEK 4 billion air defence package for "
+     "Ukraine.", "", "", [("Sweden and Denmark (joint)", 4e9, "SEK")], []),
+    ("Poland and Romania will jointly pay for a $200 million air defence purchase for Ukraine, "
+     "each covering half.", "", "", [("Poland and Romania (joint)", 200e6, "USD")], []),
+    ("Croatia and Slovenia pledged €5 million each to the demining coalition.", "", "",
+     [("Croatia", 5e6, "EUR"), ("Slovenia", 5e6, "EUR")], []),
+    # "respectively" gives the n-th sum to the n-th donor
+    ("Spain and Italy pledged €40 million and €25 million respectively for demining.", "", "",
+     [("Spain", 40e6, "EUR"), ("Italy", 25e6, "EUR")], []),
+    # a state that blocks the measure is no donor of it
+    ("Lawmakers approved a €2 billion package for Ukraine, but Hungary vetoed the decision.", "",
+     "", [], []),
+    # one sentence joining two coalitions, each clause with its own members
+    ("Canada joined the drone coalition on Friday, while Portugal signed up to the maritime "
+     "coalition.", "", "", [], [({"Canada"}, "coalition membership"),
+                               ({"Portugal"}, "coalition membership")]),
+    # papers signed to enable production are a signing, not joint production
+    ("Ukraine and Norway signed three documents allowing Ukrainian firms to set up production in "
+     "Norway.", "", "", [], [({"Ukraine", "Norway"}, "memorandum/document signing")]),
+    # failed and undecided agreements
+    ("EU ministers again failed to agree on releasing €5 billion for Ukraine after Hungary kept "
+     "its veto.", "", "", [], []),
+    ("Sources said Rome was considering a further contribution to the drone coalition, but no "
+     "figure has been agreed.", "", "", [], []),
 ]  # fmt: skip
 
 
@@ -428,3 +481,69 @@ def test_same_sum_on_two_dates_is_two_pledges() -> None:
         (100e6, "2024-04", True, False),
         (100e6, "2024-07-11", False, True),
     ]
+
+
+def test_the_lead_dates_the_story() -> None:
+    """A day cue in the lead dates the news items listed after it without a date of their own;
+    a restated one keeps its own date, and without a cue in the lead nothing is dated."""
+    lead = "ROME – Allies announced new aid for Ukraine when their ministers met on Wednesday."
+    body = [
+        "Spain said it would send two more Patriot launchers.",
+        "Italy confirmed €60 million for demining.",
+        "Greece pledged €15 million for shells.",
+        "Portugal allocated €10 million last month.",
+    ]
+    ex = extract_article("\n\n".join([lead, *body]), dt.date(2025, 3, 14))
+    dates = {p.donor: (p.announced_on, p.restated) for p in ex.pledges}
+    assert dates == {
+        "Spain": ("2025-03-12", False),
+        "Italy": ("2025-03-12", False),
+        "Greece": ("2025-03-12", False),
+        "Portugal": ("2025-02", True),
+    }
+    plain = extract_article("\n\n".join(["Allies met in Rome.", *body]), dt.date(2025, 3, 14))
+    assert [p.announced_on for p in plain.pledges if not p.restated] == [None] * 3
+
+
+def test_sums_that_split_the_package_before_are_components() -> None:
+    """Sums that add up to no more than the package before, or a sum "of the package", are its
+    parts; a separate sum, or sums that exceed the package, are pledges of their own."""
+    text = (
+        "Oslo on Monday approved a NOK 3 billion package for Ukraine.\n"
+        "Norway's defence minister said NOK 2 billion would finance radars, and NOK 800 "
+        "million would be spent on demining.\n"
+        "Oslo said half a billion kroner of the package is reserved for spare parts.\n"
+        "In a separate decision, the government said Norway would give NOK 1 billion to the "
+        "drone coalition."
+    )
+    ex = extract_article(text, dt.date(2025, 3, 17))
+    rows = sorted((p.amount, p.component) for p in ex.pledges)
+    assert rows == [(5e8, True), (8e8, True), (1e9, False), (2e9, True), (3e9, False)]
+    over = extract_article(
+        "Oslo on Monday approved a NOK 1 billion package for Ukraine.\n"
+        "Norway will give NOK 2 billion for drones and NOK 700 million for shells.",
+        dt.date(2025, 3, 17),
+    )
+    assert [p.component for p in over.pledges] == [False, False, False]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It faces resistance from Belgium.", "It was opposed by Hungary.", "Hungary vetoed it.",
+        "Objections from Slovakia remain.", "Hungary resisted the plan.", "Criticised by Rome.",
+        "Reservations from Vienna.", "Blocked by Budapest.", "Poland rejects it.",
+        "Pushback from Berlin.", "Hungary still objects.", "Slovakia refused.",
+    ],
+)  # fmt: skip
+def test_opponent_gate_never_hides_a_cue(sentence: str) -> None:
+    """The stem gate of the opponent cues decides as the full patterns do."""
+    from transforms.pledges import _OPPONENT_AFTER, _OPPONENT_BEFORE, OPPONENT_STEMS
+    from transforms.sentences import keys
+
+    hit = any(
+        _OPPONENT_BEFORE.search(sentence[:i]) or _OPPONENT_AFTER.match(sentence[i:])
+        for i in range(len(sentence) + 1)
+    )
+    assert hit, sentence
+    assert not OPPONENT_STEMS.isdisjoint(keys(sentence)), sentence

@@ -1,11 +1,14 @@
 """Scores on the held-out articles of an independent author (``tests/data/heldout``).
 
-The articles were not used to write the first rules; the rules they led to are general
-(phrasing families, cue classes, money forms, actor aliases), each with table-driven rows of
-its own in the unit tests. Scored by the shared scorer, so the figures are those of
-``pledgewatch eval --articles tests/data/heldout/articles.jsonl --labels …``; the asserted
-floors leave a margin of about one record below the scores reached (all 1.000 at extractor
-0.6.0).
+Eighteen articles. h01–h09 were not used to write the first rules, but their errors led to
+the rules of extractor 0.6.0; h10–h18 were new to 0.6.0 (pledges F1 0.74, agreements 0.67,
+dates 0.69 on them) and their errors led to the rules of 0.7.0. So none of the 18 is blind
+any longer: all of them informed rules, and these floors guard against regressions, not
+generalisation (the rules are general — phrasing families, cue classes, money forms, actor
+aliases, agreement patterns — each with table-driven rows of its own, in our own wording, in
+the unit tests). Scored by the shared scorer, so the figures are those of
+``pledgewatch eval --articles tests/data/heldout/articles.jsonl --labels …``; at 0.7.0 every
+score is 1.000 (36 pledges, 13 agreements) and the floors sit about one record below it.
 """
 
 from __future__ import annotations
@@ -55,12 +58,12 @@ def report() -> dict:
 
 
 def test_heldout_record_scores(report: dict) -> None:
-    assert report["articles"] >= 9
-    assert report["pledges"]["f1"] >= 0.95, report["pledges"]
-    assert report["agreements"]["f1"] >= 0.90, report["agreements"]
+    assert report["articles"] >= 18
+    assert report["pledges"]["f1"] >= 0.98, report["pledges"]
+    assert report["agreements"]["f1"] >= 0.96, report["agreements"]
 
 
 def test_heldout_dates_restated_and_kinds(report: dict) -> None:
-    assert report["pledge_date"]["share"] >= 0.92, report["pledge_date"]
-    assert report["pledge_restated"]["share"] >= 0.94, report["pledge_restated"]
-    assert report["agreement_kind"]["share"] >= 0.88, report["agreement_kind"]
+    assert report["pledge_date"]["share"] >= 0.96, report["pledge_date"]
+    assert report["pledge_restated"]["share"] >= 0.97, report["pledge_restated"]
+    assert report["agreement_kind"]["share"] >= 0.92, report["agreement_kind"]

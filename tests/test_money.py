@@ -51,7 +51,11 @@ CASES = [
     ("Kyiv received 300 million hryvnias (about €6.2 million).", [(300e6, "UAH", None)]),
     ("Aid to the tune of around €45 million was agreed.", [(45e6, "EUR", "about")]),
     ("A package valued at roughly SEK 900 million.", [(900e6, "SEK", "about")]),
-    # not money: counts, years, percentages, small sums
+    ("Canberra confirmed a further A$ 95m for drones.", [(95e6, "AUD", None)]),
+    ("Helsinki's 30th package is worth EUR 90 mln.", [(90e6, "EUR", None)]),
+    # not money: counts, years, percentages, small sums, indefinite sums
+    ("The cost would run to several tens of millions of euros.", []),
+    ("The Baltic states will devote 0.25% of their GDP to it.", []),
     ("Up to 150,000 rounds of 155mm ammunition were sent in 2024.", []),
     ("Spending rose to 2.5% of GDP.", []),
     ("A ticket costs €5.", []),

@@ -34,6 +34,10 @@ _DOC = icompile(
     r"\b(?:memorand(?:ums?|a)|MoUs?|documents?|declarations?|letters?\s+of\s+intent|accords?|"
     r"agreements?|contracts?|deals?|treaty|protocols?|joint\s+venture)\b",
 )
+# Several papers signed at once (see ``_kind``): "two documents", "three memoranda".
+_PAPERS = icompile(
+    r"\b(?:memorand(?:ums|a)|MoUs|documents|declarations|letters\s+of\s+intent)\b",
+)
 _JOINT = icompile(
     r"\b(?:joint(?:ly)?|co-?)(?:\s+[\w-]+){0,3}?\s*(?:produc\w*|manufactur\w*|venture)|"
     r"\b(?:produc\w+|manufactur\w+)\s+(?:\w+\s+){0,3}jointly\b|\bco-?produc\w+|\bjoint\s+venture\b",
@@ -52,7 +56,8 @@ _SECURITY = icompile(
 _FUTURE = icompile(
     r"\b(?:will|shall|going\s+to|expects?\s+to|expecting|to\s+be\s+signed|plans?\s+to|intends?\s+to|preparing|expected|"
     r"may|might|could|next\s+(?:week|month|year)|in\s+the\s+coming|soon|would\s+be\s+signed|"
-    r"ready\s+to\s+sign|aim\w*\s+to|hopes?\s+to|wants?\s+to|talks|negotiat\w+|propos\w+)\b",
+    r"ready\s+to\s+sign|aim\w*\s+to|hopes?\s+to|wants?\s+to|talks|negotiat\w+|propos\w+|"
+    r"consider(?:s|ing)|mulling|weighing)\b",
 )
 _PRESUPPOSED = icompile(
     r"\b(?:after|since|following|before|with)\s+the\s+(?:launch|creation|signing|founding|"
@@ -226,9 +231,14 @@ def _kind(text: str, coalition: str | None) -> str:
         return "joint production"
     if _SECURITY.search(text):
         return "security agreement"
+    signed = re.search(r"\bsign|\binked|\bconclud", text, _I) is not None
+    # Several papers signed to enable production ("two documents enabling companies to set up
+    # production") are a signing; a deal or memorandum to build or produce is joint production.
+    if signed and _PAPERS.search(text):
+        return "memorandum/document signing"
     if _PRODUCTION.search(text):
         return "joint production"
-    if _DOC.search(text) and re.search(r"\bsign|\binked|\bconclud", text, _I):
+    if signed and _DOC.search(text):
         return "memorandum/document signing"
     return "other"
 
@@ -262,11 +272,71 @@ def sentence_agreements(
     ctx: ArticleContext,
     stems: set[str] | None = None,
 ) -> list[AgreementMention]:
-    """The agreement ``sent`` asserts, if any (at most one per sentence)."""
+    """The agreements ``sent`` asserts: one, or one per coalition a clause of its own joins."""
     text = sent.text
     stems = keys(text) if stems is None else stems
     if AGREE_STEMS.isdisjoint(stems):
         return []
+    parts = _coalition_clauses(text, mentions)
+    if parts:
+        found: list[AgreementMention] = []
+        for spans in parts:
+            found += _clause_agreements(sent, mentions, ctx, spans)
+        return found
+    return _sentence_agreement(sent, mentions, ctx, stems)
+
+
+def _clause_agreements(
+    sent: Sentence, mentions: list[Mention], ctx: ArticleContext, spans: list[tuple[int, int]]
+) -> list[AgreementMention]:
+    """The agreement of one clause, read from its spans joined, evidenced by the sentence."""
+    text = sent.text
+    piece, shifted, offset = "", [], 0
+    for lo, hi in spans:
+        shifted += [
+            m._replace(start=m.start - lo + offset, end=m.end - lo + offset)
+            for m in mentions
+            if lo <= m.start and m.end <= hi
+        ]
+        piece += text[lo:hi]
+        offset += hi - lo
+    clause = Sentence(piece, sent.start, sent.end, sent.index)
+    found = _sentence_agreement(clause, shifted, ctx, keys(piece))
+    for a in found:
+        a.evidence, a.start, a.end = text, sent.start, sent.end
+    return found
+
+
+def _coalition_clauses(text: str, mentions: list[Mention]) -> list[list[tuple[int, int]]]:
+    """The clauses of a sentence that joins several coalitions, as spans of it, or [].
+
+    "Iceland and Luxembourg joined the demining coalition, and Japan became the newest member
+    of the IT coalition": each clause has its own verb, members and coalition. A sentence
+    whose clauses do not each have all three is read whole ("Portugal joined the drone and IT
+    coalitions" stays one record: a mention is keyed on its sentence, kind and parties).
+    """
+    coalitions = [m for m in mentions if m.kind == "coalition"]
+    if len({m.name for m in coalitions}) < 2:
+        return []
+    clauses: list[list[tuple[int, int]]] = []
+    lo = 0
+    for k, c in enumerate(coalitions):
+        hi = len(text) if k == len(coalitions) - 1 else c.end
+        members = [
+            m for m in mentions if lo <= m.start < c.start and _party(m) and m.name != "Ukraine"
+        ]
+        if not members or _VERB.search(text, lo, c.start) is None:
+            return []
+        clauses.append([(lo, hi)])
+        lo = hi
+    return clauses
+
+
+def _sentence_agreement(
+    sent: Sentence, mentions: list[Mention], ctx: ArticleContext, stems: set[str]
+) -> list[AgreementMention]:
+    """The agreement ``sent`` (or a clause of it) asserts, if any."""
+    text = sent.text
     # Members "that have signed a letter of intent" assert membership; elsewhere a relative
     # clause ("a plan that Ukraine agreed with Brussels") only presupposes an agreement.
     coalition_named = "coalition" in text.lower() or any(m.kind == "coalition" for m in mentions)

@@ -205,7 +205,7 @@ class ArticleContext:
 # Stems of the relative day cues ("today", "on Thursday", "this afternoon").
 DAY_STEMS = frozenset({
     "today", "tonig", "yeste", "morni", "after", "eveni", "day", "monda", "tuesd", "wedne",
-    "thurs", "frida", "satur", "sunda",
+    "thurs", "frida", "satur", "sunda", "ago",
 })  # fmt: skip
 # Stems (sentences.keys) of the names and demonyms of states whose currency is a krone/crown.
 NORDIC_STEMS = frozenset({"denma", "danis", "norwa", "norwe", "swede", "swedi", "czech", "icela"})

@@ -17,13 +17,25 @@ _I = re.IGNORECASE
 NEGATION = icompile(
     r"\b(?:not(?!\s+only)|never|no\s+(?:new|more|further|additional|plans?)|n't|neither|"
     r"refus(?:ed|es|e)|declin(?:ed|es)\s+to|ruled\s+out|rejected|denied|blocked|vetoed|"
-    r"without\s+(?:any|new))\b|n't\b",
+    r"without\s+(?:any|new)|"
+    # failed decisions and dropped plans: "failed to agree on", "no figure has been agreed",
+    # "that option was dropped"
+    r"fail(?:s|ed|ing)?\s+to|unable\s+to|no\s+(?:[\w-]+\s+){1,2}?(?:has|have|had|was|were)\s+"
+    r"(?:yet\s+)?been|(?:was|were|been)\s+(?:dropped|abandoned|shelved|scrapped)|"
+    # stopped or put off: "halted military aid", "the package was postponed"
+    r"halt(?:s|ed)|suspend(?:s|ed)|postpon(?:es|ed)|cancel(?:s|led|ed)|put\s+on\s+hold)\b|n't\b",
 )
 SPECULATION = icompile(
     r"\b(?:may|might|could|would\s+(?:probably|likely|possibly)|probably|possibly|likely|"
     r"expected\s+to|is\s+expected|are\s+expected|to\s+be\s+expected|preparing|prepares|"
     r"plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intending\s+to|aims?\s+to|"
     r"seeks?\s+to|hopes?\s+to|expects?\s+to|considering|considers|mulling|weighing|proposed|proposes|propose|"
+    # a plan is no decision: "a planned €1 billion package", "presented its €50 billion plan"
+    r"(?:a|the|its|their)\s+planned\b|present(?:s|ed|ing)?\s+(?:a|an|its|their|the)\s+(?:\S+\s+){0,3}?"
+    r"(?:plan|proposal|draft|bill|roadmap|strategy)\b|"
+    # a past deliberation is no decision: "earlier considered buying back tanks"
+    r"(?:considered|weighed|mulled|explored)\s+(?:\w+ing\b|whether|options?\b|the\s+(?:idea|option|"
+    r"possibility)\b)|"
     r"proposal|suggested|suggests|is\s+set\s+to|are\s+set\s+to|to\s+be\s+able\s+to|"
     r"working\s+(?:on|to)|(?:is|are|be|was|were)\s+ready\s+to|calls?\s+on|called\s+on|urged|urges|"
     r"ask(?:ed|s)?\s+(?:for|to)|requested|in\s+the\s+coming\s+(?:days|weeks|months)|"
@@ -75,6 +87,13 @@ AGGREGATE_AROUND = icompile(
     r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:largest|biggest|top|leading)\s+"
     r"(?:donor|contributor|supporter|provider)s?\b|\b(?:is|ranks?|ranked|came)\s+(?:first|second|"
     r"third|fourth|fifth)\b|\bfollowed\s+by\b|\btogether\s+(?:have|has)\b|"
+    # a tracker's figures: "according to the Kiel Institute", "the researchers calculated",
+    # "compared with about €33 billion a year earlier", "more than in any earlier year"
+    r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}(?:institute|tracker|research\w*|"
+    r"study|analysis|estimates?|database)\b|\b(?:researchers|analysts|the\s+(?:institute|tracker|"
+    r"study|researchers|analysis))\s+(?:calculated|estimated|counted|found|showed|shows)\b|"
+    r"\bcompared\s+with\b|"
+    r"\bmore\s+than\s+in\s+any\b|"
     # a running total in the perfect: "has provided more than €2bn"
     r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:committed|provided|given|spent|disbursed|"
     r"delivered|contributed|donated|sent|transferred)\s+(?:\w+\s+){0,2}?(?:more\s+than|over|"
@@ -111,6 +130,7 @@ RESTATED = icompile(
     r"\b(?:earlier(?!\s+(?:today|on\s+\w+day))|previously|the\s+previous\s+statement|"
     r"recall(?:ed)?|"
     r"as\s+(?:was\s+)?reported|as\s+(?:we\s+)?(?:wrote|reported)|background|last\s+(?:month|week)|"
+    r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)\s+ago|"
     r"existing\s+(?:\S+\s+){0,2}?(?=[€$£\d]|support|aid|commitment|package|pledge)|"
     r"already\s+(?:announced|pledged|committed|promised|allocated|provided)|"
     r"had\s+(?:already\s+)?(?:pledged|announced|committed|promised|allocated|approved|agreed|"
@@ -178,12 +198,14 @@ ENVELOPE_BEFORE = icompile(r"\b(?:part\s+of|under|within|from)\s+(?:the|its|thei
 # without any of them is spared the full pattern (the outcome is the same, only cheaper).
 NEGATION_STEMS = frozenset({
     "not", "never", "no", "t", "neith", "refus", "decli", "ruled", "rejec", "denie", "block",
-    "vetoe", "witho",
+    "vetoe", "witho", "fail", "fails", "faile", "faili", "unabl", "dropp", "aband", "shelv",
+    "scrap", "halts", "halte", "suspe", "postp", "cance", "put",
 })  # fmt: skip
 SPECULATION_STEMS = frozenset({
     "may", "might", "could", "would", "proba", "possi", "likel", "expec", "prepa", "plan",
     "plans", "plann", "inten", "aim", "aims", "seek", "seeks", "hope", "hopes", "consi",
-    "mulli", "weigh", "propo", "sugge", "set", "able", "worki", "ready", "call", "calls",
+    "mulli", "mulle", "weigh", "explo", "propo", "sugge", "set", "able", "worki", "ready",
+    "call", "calls", "prese",
     "calle", "urged", "urges", "ask", "asked", "asks", "reque", "comin", "next", "futur",
     "want", "wants", "discu", "talks", "negot", "oppor", "poten", "repor", "rumou", "rumor",
     "shoul", "ought", "argue", "deman", "insis",

@@ -41,7 +41,15 @@ _TODAY = re.compile(
 )
 _YESTERDAY = re.compile(r"\b(?:yesterday|the day before|a day earlier)\b", re.IGNORECASE)
 _LAST_MONTH = re.compile(
-    r"\b(?:last|past|previous) month\b|\bearlier this month\b|\bthis month\b", re.IGNORECASE
+    r"\b(?:last|past|previous) month\b|\ba month ago\b|\bearlier this month\b|\bthis month\b",
+    re.IGNORECASE,
+)
+# "three days ago": a day counted back from publication.
+_DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|[2-6])\s+days\s+ago\b", re.IGNORECASE)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "last week" names no day, but its month when the whole week lies in one month.
+_LAST_WEEK = re.compile(
+    r"\b(?:(?P<cal>last|previous)\s+week|(?:the\s+)?past\s+week|a\s+week\s+ago)\b", re.IGNORECASE
 )
 _IN_MONTH = re.compile(
     rf"\b(?:[Ii]n|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Ee]nd of|[Bb]eginning of)\s+"
@@ -63,7 +71,7 @@ _MONTH_STEMS = frozenset({
 })  # fmt: skip
 _RELATIVE_STEMS = frozenset({
     "today", "tonig", "yeste", "morni", "after", "eveni", "month", "day", "monda", "tuesd",
-    "wedne", "thurs", "frida", "satur", "sunda",
+    "wedne", "thurs", "frida", "satur", "sunda", "week", "ago",
 })  # fmt: skip
 
 
@@ -159,11 +167,7 @@ def find_dates(
                 back = 7
             add((published - dt.timedelta(days=back)).isoformat(), "day", m, True)
         for m in _LAST_MONTH.finditer(sentence):
-            if (
-                "last" in m.group().lower()
-                or "past" in m.group().lower()
-                or "previous" in m.group()
-            ):
+            if "this" not in m.group().lower():
                 year, month = (
                     (published.year - 1, 12)
                     if published.month == 1
@@ -172,6 +176,14 @@ def find_dates(
             else:
                 year, month = published.year, published.month
             add(f"{year:04d}-{month:02d}", "month", m, True)
+        for m in _DAYS_AGO.finditer(sentence):
+            n = m.group("n").lower()
+            back = int(n) if n.isdigit() else _SMALL[n]
+            add((published - dt.timedelta(days=back)).isoformat(), "day", m, True)
+        for m in _LAST_WEEK.finditer(sentence):
+            first, last = _week_before(published, calendar=m.group("cal") is not None)
+            if (first.year, first.month) == (last.year, last.month):
+                add(f"{first.year:04d}-{first.month:02d}", "month", m, True)
     for m in _IN_MONTH.finditer(sentence) if has_month else ():
         month = _month(m.group("m"))
         if month is None:
@@ -189,6 +201,15 @@ def find_dates(
         add(f"{year:04d}-{month:02d}", "month", m, False)
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _week_before(published: dt.date, calendar: bool) -> tuple[dt.date, dt.date]:
+    """The first and last day of "last week": the calendar week (Monday to Sunday) before
+    the one of ``published``, or the seven days before it ("the past week", "a week ago")."""
+    if calendar:
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return monday, monday + dt.timedelta(days=6)
+    return published - dt.timedelta(days=7), published - dt.timedelta(days=1)
 
 
 def best_date(

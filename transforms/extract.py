@@ -21,7 +21,7 @@ from transforms.pledges import PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -33,11 +33,19 @@ _MAX_SENTENCE = 1_000
 def _news_dates(ctx: ArticleContext, text: str) -> None:
     """Where the text dates the article's news: a wire dateline dates the whole story.
 
-    A relative day cue ("The Council adopted today …") dates the sentences near it
-    (``ArticleContext.day_cue``, found on demand), so a pledge told without a date of its own
-    can take it.
+    So does a relative day cue in a lead that tells a support event ("Partners announced new
+    commitments when the group met in London on Tuesday"): the news items the article lists
+    after it without a date of their own belong to that event. A lead about something else
+    ("Russian strikes … on Thursday") dates nothing. Elsewhere a day cue dates the sentences
+    near it (``ArticleContext.day_cue``, found on demand).
     """
     ctx.news_date = dateline(text, ctx.published)
+    if ctx.news_date is None:
+        prose = [s for s in ctx.sentences[:3] if not _is_headline(s.text)]
+        if prose:
+            st = ctx.stems[prose[0].index]
+            if not _VERB_STEMS.isdisjoint(st) or may_have_money(st):
+                ctx.news_date = ctx.day_cue(prose[0].index)
 
 
 # A sentence states a record only with a pledge or agreement verb or an amount of money.
@@ -100,6 +108,70 @@ def _date_components(pledges: list[PledgeMention]) -> None:
         elif p.announced_on is None and p.donor in package:
             p.announced_on = package[p.donor].announced_on
             p.restated = p.restated or package[p.donor].restated
+
+
+# After a sum: it is a share of the package before ("more than £100m of the package").
+_SHARE_OF = re.compile(
+    r"\s*(?:of|from)\s+(?:the|this|that|its)\s+(?:new\s+)?(?:package|total|sum|amount|funding|"
+    r"money|aid|tranche|allocation|donation)\b",
+    re.IGNORECASE,
+)
+# A sentence that adds money rather than splitting the package before it.
+_NEW_MONEY = re.compile(
+    r"\b(?:separate(?:ly)?|also|additional|further|another|new|in\s+addition|on\s+top\s+of|"
+    r"extra|earlier|previously)\b",
+    re.IGNORECASE,
+)
+
+
+def _mark_parts(pledges: list[PledgeMention]) -> None:
+    """Sums of a later sentence that split the package just before are its components.
+
+    "The government presented a DKK 4.2 billion package. DKK 2.9 billion would finance
+    artillery, while DKK 1.3 billion would go to air defence": two or more sums of the same
+    donor and currency that add up to no more than the package, or one sum "of the package".
+    Counted as pledges of their own they would double the donor's total.
+    """
+    head: dict[str, PledgeMention] = {}  # donor → its last new (not restated) package
+    by_sentence: dict[int, list[PledgeMention]] = {}
+    for p in pledges:
+        by_sentence.setdefault(p.start, []).append(p)
+    for start, group in sorted(by_sentence.items(), key=lambda item: item[0]):
+        sums = [p for p in group if p.amount is not None and not p.component and not p.restated]
+        for donor in dict.fromkeys(p.donor for p in sums):
+            package = head.get(donor)
+            mine = [p for p in sums if p.donor == donor]
+            if package is None or package.start >= start or package.amount is None:
+                continue
+            if any(p.currency != package.currency for p in mine):
+                continue
+            shares = [p for p in mine if _is_share(p)]
+            total = sum(p.amount or 0.0 for p in mine)
+            if shares:
+                parts = shares
+            elif (
+                len(mine) >= 2
+                and total <= package.amount * 1.001
+                and not _NEW_MONEY.search(mine[0].evidence)
+            ):
+                parts = mine
+            else:
+                continue
+            for p in parts:
+                p.component = True
+        firsts: dict[str, PledgeMention] = {}  # a donor's first new sum here: its package
+        for p in sums:
+            if not p.component:
+                firsts.setdefault(p.donor, p)
+        head.update(firsts)
+
+
+def _is_share(p: PledgeMention) -> bool:
+    """The sum is told as a share of a package ("£100m of the package")."""
+    if not p.amount_text:
+        return False
+    at = p.evidence.find(p.amount_text)
+    return at >= 0 and _SHARE_OF.match(p.evidence, at + len(p.amount_text)) is not None
 
 
 def _note_coalition(ctx: ArticleContext, index: int) -> None:
@@ -261,6 +333,7 @@ def _extract(
         if coalition_hint[i]:
             _note_coalition(ctx, i)
     pledges = _merge_pledges(pledges)
+    _mark_parts(pledges)
     _date_from_coreferent(pledges, ctx)
     _date_components(pledges)
     for p in pledges:

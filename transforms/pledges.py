@@ -31,12 +31,14 @@ PLEDGE_VERB = icompile(
     r"allocat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|giv(?:e|es|en|ing)|"
     r"gave|send(?:s|ing)?|sent|deliver(?:s|ed|ing)?|suppl(?:y|ied|ying)|"
     r"transfer(?:s|red|ring)?|approv(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|"
-    r"confirm(?:s|ed)|"
+    r"confirm(?:s|ed)|present(?:s|ed|ing)?|roll(?:s|ed|ing)?\s+out|devot(?:e|es|ed|ing)|"
     r"earmark(?:s|ed|ing)?|grant(?:s|ed)|loan(?:s|ed|ing)?|lend(?:s|ing)?|lent|"
-    r"fund(?:s|ed)?(?=\s+(?:the|a|an|its|their|Ukrain\w+)\b)|funded|financ(?:e|es|ed)|"
+    r"fund(?:s|ed)?(?=\s+(?:the|a|an|its|their|Ukrain\w+|more\s+than|up\s+to|some|about|around|"
+    r"over|at\s+least|\d[\d,.]*)\b)|funded|financ(?:e|es|ed)|"
     r"mobili[sz](?:e|es|ed|ing)|disburs(?:e|es|ed|ing)|releas(?:e|es|ed)|hand(?:s|ed)?\s+over|"
     r"set\s+aside|dedicat(?:e|es|ed)|agreed(?:\s+upon)?|adopted|receiv(?:e|es|ed|ing)|"
-    r"offer(?:s|ed)|promis(?:e|es|ed)|ship(?:s|ped)?|pa(?:y|ys|id|ying)\s+out|paid|"
+    r"offer(?:s|ed)|promis(?:e|es|ed)|ship(?:s|ped)?|pa(?:y|ys|id|ying)\s+(?:out|for)|paid|"
+    r"cover(?:s|ed|ing)?\s+the\s+(?:full\s+)?(?:cost|costs|bill)\s+(?:of|for)|"
     r"spen(?:d|ds|t|ding)(?![^.;]*\b(?:its|their)\s+own\b)|"
     r"(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing))(?=[^.;]*\b(?:for|to)\s+"
     r"(?:the\s+)?(?:Ukrain|Kyiv|Kiev))|extend(?:s|ed|ing)?|sign(?:s|ed)?\s+off|"
@@ -75,7 +77,13 @@ _ADJACENT = icompile(
 _LOCATION_BEFORE = icompile(
     r"\b(?:in|at|near|inside|across|visit\s+to|visited)\s+(?:the\s+)?$",
 )
-_CONJ = icompile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as\s+well\s+as\s+|plus\s+)(?:the\s+)?$")
+# Between conjoined donors; a state may be named by its government ("The Dutch government
+# and Denmark", "Norway's cabinet, Sweden and Finland").
+_CONJ = icompile(
+    r"^(?:(?:'s|’s)?\s+(?:government|cabinet|authorities|administration|parliament|"
+    r"(?:defen[cs]e\s+|foreign\s+)?ministry))?"
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as\s+well\s+as\s+|plus\s+)(?:the\s+)?$"
+)
 _COLLECTIVE = icompile(
     rf"(?:^{cues.LABEL}|\b(?:and|that|,)\s+)(?:(?:also|in\s+\d{{4}}|this\s+year)\W+)*"
     r"(?P<who>all\s+of\s+them|"
@@ -138,7 +146,8 @@ _OBJECT = icompile(
     r"(?:(?:new|military|aid|defen[cs]e|security|support|assistance)\s+){0,3}"
     r"(?:package|tranche)(?:\s+of\s+(?:\w+\s+){0,2}(?:aid|assistance|support|equipment|"
     r"weapons))?)|"
-    rf"(?P<item>(?:(?:about|around|up\s+to|over)\s+)?{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS})\b|"
+    rf"(?P<item>(?:(?:about|around|up\s+to|over|more\s+than|at\s+least|nearly|almost|some)\s+)?"
+    rf"{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS})\b|"
     rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?))",
 )
 # Deliveries told in the passive: "the first batch of shells … had been delivered to Ukraine".
@@ -195,7 +204,8 @@ PLEDGE_STEMS = frozenset({
     "fund", "funds", "funde", "finan", "mobil", "disbu", "relea", "hand", "hands", "hande",
     "aside", "dedic", "agree", "adopt", "recei", "offer", "promi", "ship", "ships", "shipp",
     "exten", "sign", "signs", "signe", "autho", "buy", "buys", "buyin", "bough", "purch",
-    "procu", "pay", "pays", "payin", "paid", "spend", "spent",
+    "procu", "pay", "pays", "payin", "paid", "spend", "spent", "prese", "roll", "rolls", "rolle",
+    "rolli", "devot", "cover",
 })  # fmt: skip
 
 
@@ -243,11 +253,41 @@ _SCHEME_AFTER = icompile(
 )
 
 
-def _usable(m: Mention, text: str) -> bool:
+# A state that resists or blocks a measure is no donor of it: "faces resistance from Belgium",
+# "opposed by Hungary".
+_OPPONENT_BEFORE = icompile(
+    r"\b(?:resistance|opposition|objections?|reservations|vetoe?s?|pushback|criticism)\s+"
+    r"(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?$|\b(?:opposed|resisted|blocked|vetoed|"
+    r"criticised|criticized)\s+by\s+(?:the\s+)?$",
+)
+# … nor one that is the subject of a blocking verb: "but Hungary vetoed the decision".
+_OPPONENT_AFTER = icompile(
+    r"^\s+(?:(?:has|have|had|again|also|still|then|later|once\s+more)\s+){0,2}(?:veto(?:es|ed)|"
+    r"block(?:s|ed)|oppos(?:es|ed)|reject(?:s|ed)|resist(?:s|ed)|object(?:s|ed)|refus(?:es|ed))\b",
+)
+
+
+# Stems (sentences.keys) one of which every opponent cue holds: the cheap gate.
+OPPONENT_STEMS = frozenset({
+    "resis", "oppos", "objec", "reser", "veto", "vetos", "vetoe", "pushb", "criti", "block",
+    "rejec", "refus",
+})  # fmt: skip
+
+
+def _usable(m: Mention, text: str, opponents: bool = True) -> bool:
+    """A possible donor: it can give, and is not a place, a scheme or (when the sentence
+    names ``opponents``) a state resisting the measure."""
     return (
         donor_eligible(m)
         and not _LOCATION_BEFORE.search(text[max(0, m.start - 15) : m.start])
         and not _SCHEME_AFTER.match(text[m.end : m.end + 12])
+        and not (
+            opponents
+            and (
+                _OPPONENT_BEFORE.search(text[max(0, m.start - 40) : m.start])
+                or _OPPONENT_AFTER.match(text[m.end : m.end + 40])
+            )
+        )
     )
 
 
@@ -263,6 +303,46 @@ _THANK = re.compile(r"\bthank", _I)
 _PURPOSE_END = icompile(r"\b(?:aimed\s+at|in\s+order\s+to)\s*$")
 _MILITARY_AID = icompile(r"\bmilitary\s+(?:aid|assistance)\b")
 _WILL = icompile(r"\bwill\b")
+
+
+# One sum paid by several donors together is one pledge, not one each: "Denmark, Norway and
+# Sweden will jointly finance a $500 million package" (each "donor" did not give $500m).
+_JOINTLY = icompile(
+    r"\b(?:jointly|together|between\s+them|co-?financ\w*|co-?fund\w*|pool(?:s|ed|ing)?|"
+    r"(?:shar|split)\w*\s+the\s+(?:cost|bill|funding|financing)|"
+    r"joint(?!\s+(?:production|venture|statement|declaration|press|news|letter|communiqu)))\b",
+)
+_EACH = icompile(r"\b(?:each|respectively|apiece|every\s+one)\b")
+# "Germany and France pledged €1 billion and €500 million respectively": the n-th sum is the
+# n-th donor's.
+_RESPECTIVELY = icompile(r"\brespectively\b")
+
+
+# A sum named as a plan, and the verbs that present rather than decide one.
+_PLAN_AFTER = icompile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:plan|proposal|draft|bill|roadmap|strategy|blueprint)\b"
+)
+_PRESENTED = icompile(r"\b(?:present|unveil|tabl|put\s+forward|outlin|sketch)\w*")
+
+
+# "€5 million each" right after the sum.
+_EACH_AFTER = icompile(r"\s*(?:[\w-]+\s+)?(?:each|apiece|respectively)\b")
+
+
+def _is_joint(clause: str, text: str, end: int) -> bool:
+    """The donors of ``clause`` give the sum ending at ``end`` together, not "each" the same
+    sum ("each pledged", "€5m each"; a later "each contributing a third" is a split)."""
+    return (
+        _JOINTLY.search(clause) is not None
+        and _EACH.search(clause) is None
+        and _EACH_AFTER.match(text, end) is None
+    )
+
+
+def _joint_name(names: list[str]) -> str:
+    """A descriptive donor for a joint pledge: "Denmark, Norway and Sweden (joint)"."""
+    names = list(dict.fromkeys(names))
+    return f"{', '.join(names[:-1])} and {names[-1]} (joint)"
 
 
 def _verb_ok(text: str, verb: re.Match, mentions: list[Mention] | None = None) -> bool:
@@ -283,9 +363,12 @@ def _verb_ok(text: str, verb: re.Match, mentions: list[Mention] | None = None) -
     return not _PURPOSE_END.search(before)
 
 
-def _agents(text: str, mentions: list[Mention]) -> tuple[list[int], list[int]]:
+def _agents(
+    text: str, mentions: list[Mention], stems: set[str] | None = None
+) -> tuple[list[int], list[int]]:
     """Indexes of possible donors, and of those named as a source or agent ("from X")."""
-    idx = [i for i, m in enumerate(mentions) if _usable(m, text)]
+    opponents = stems is None or not OPPONENT_STEMS.isdisjoint(stems)
+    idx = [i for i, m in enumerate(mentions) if _usable(m, text, opponents)]
     agents = [
         i
         for i in idx
@@ -376,8 +459,11 @@ def _find_donors(
     if len(names) == 1 and (
         verbs or anchor.money is None or _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80])
     ):
-        i = idx[0]
-        return [mentions[i]], min(anchor.start, mentions[i].start), anchor.end
+        # Loosely attached, the donor asserts only what the whole clause asserts: "… are
+        # considering a loan of up to €140 billion, but … faces resistance from Belgium".
+        m = mentions[idx[0]]
+        start = _clause_start(text, min(anchor.start, m.start))
+        return [m], start, max(anchor.end, m.end)
     return [], anchor.start, anchor.end
 
 
@@ -592,7 +678,7 @@ def sentence_pledges(
     out: list[PledgeMention] = []
     with_sum: set[str] = set()  # donors whose pledge in this sentence has an amount
     coalition = next((m.name for m in mentions if m.kind in ("coalition", "initiative")), None)
-    usable = _agents(text, mentions) if anchors else ([], [])
+    usable = _agents(text, mentions, stems) if anchors else ([], [])
     date_cues = None
     for k_anchor, anchor in enumerate(anchors):
         donors, c_start, c_end = _find_donors(text, mentions, anchor, verbs, usable)
@@ -605,9 +691,25 @@ def sentence_pledges(
                 continue
             donor_names, c_start, confidence, collective = implicit
         clause = text[c_start:c_end]
+        if anchor.money is not None and len(set(donor_names)) > 1:
+            if _is_joint(clause, text, anchor.end):
+                donor_names = [_joint_name(donor_names)]
+            elif (
+                len(donor_names) == money_anchors
+                and k_anchor < money_anchors
+                and _RESPECTIVELY.search(text)
+            ):
+                donor_names = [donor_names[k_anchor]]
         # Negation and speculation count in the clause that states the pledge; a condition
         # anywhere in the sentence ("… if European partners agree") makes the offer conditional.
         if cues.is_vetoed(clause, stems) or cues.is_conditional(text, stems):
+            continue
+        # A sum presented as a plan is a proposal: "the Commission presented its €50bn plan".
+        if (
+            anchor.money is not None
+            and _PLAN_AFTER.match(text, anchor.end)
+            and _PRESENTED.search(clause)
+        ):
             continue
         # The donor is the object of a demand: "MPs demanded that Rome send Patriots".
         if _DEMAND_BEFORE.search(text, max(0, c_start - 40), c_start):

@@ -379,7 +379,8 @@ article(
     "u07",
     "2024-10-01",
     h1,
-    [P("Norway", 1.5e9, "NOK", h1), P("Denmark", 1.5e9, "NOK", h1), P("Sweden", 1.5e9, "NOK", h1)],
+    # one sum financed together is one joint pledge (not NOK 1.5 billion from each)
+    [P("Norway, Denmark and Sweden (joint)", 1.5e9, "NOK", h1)],
 )
 
 i1 = "Kremlin spokesman Dmitry Peskov said new Western weapons would not change the situation."
@@ -690,7 +691,7 @@ article(
     "\n".join([q1, q2, q3, q4, q5, q6]),
     [
         P("Norway", 7.5e10, "NOK", q4, restated=True),
-        P("Sweden", 7.1e9, "SEK", q5, restated=True),
+        P("Sweden", 7.1e9, "SEK", q5, date="2024-10", restated=True),  # last week: 14-20 Oct
         P("Finland", 2e8, "EUR", q6, date="2024-10-18"),
     ],
 )
