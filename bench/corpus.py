@@ -329,6 +329,11 @@ class CorpusServer(ThreadingHTTPServer):
                     for i in range(spec.per_outlet):
                         self.cache[article_path(o, i)] = article_html(spec, o, i).encode()
 
+    def handle_error(self, request, client_address) -> None:
+        """A client closing a keep-alive connection is normal here: no traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
     def body(self, path: str) -> tuple[bytes, str] | None:
         if path in self.cache:
             kind = "application/rss+xml" if path.endswith(".xml") else "text/html"

@@ -18,6 +18,7 @@ import contextlib
 import json
 import os
 import platform
+import shutil
 import signal
 import socket
 import subprocess
@@ -62,7 +63,24 @@ def machine() -> dict[str, Any]:
         "duckdb": duckdb.__version__,
         "prefect": prefect.__version__,
         "load_average_at_start": os.getloadavg(),
+        "git_head": _git("rev-parse", "--short", "HEAD"),
+        "git_dirty_files": len(_git("status", "--porcelain").splitlines()),
+        "extractor_version": _extractor_version(),
     }
+
+
+def _git(*args: str) -> str:
+    try:
+        out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=20)
+        return out.stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
+def _extractor_version() -> str:
+    from transforms.extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -201,6 +219,19 @@ def bench_size(size: int, args: argparse.Namespace, prefect: PrefectServer | Non
     prerender = size <= 20_000
     out: dict[str, Any] = {"articles": outlets * args.per_outlet, "outlets": outlets}
     stages = [s for s in PIPELINE if s in args.stages]
+    if size > args.fetch_max:
+        # Fetching 100k pages is the network stages' question, answered at 10k already (they
+        # scale by feed, in parallel): generate the articles straight into the pipeline.
+        stages = ["generate"] + [s for s in stages if s not in ("network", "feeds", "pages")]
+        out["fetch_stages"] = f"skipped above {args.fetch_max} articles: generated directly"
+        cfg["base_url"] = "http://127.0.0.1:1"
+        for stage in stages:
+            print(f"[{size}] {stage} ...", flush=True)
+            out[stage] = run_stage(stage, cfg, env)
+            print(f"[{size}] {stage}: {_brief(out[stage])}", flush=True)
+            if "error" in out[stage] and stage in ("generate", "store", "extract"):
+                break
+        stages = []
     if stages:
         server = CorpusProcess(cfg, prerender)
         out["corpus_server_startup_s"] = server.startup_s
@@ -236,8 +267,12 @@ def bench_e2e(size: int, cfg: dict, work: Path, args, prefect: PrefectServer) ->
         ("ingest_incremental_ephemeral", "ingest_flow", "e2e_ingest.duckdb", "ephemeral"),
         ("weekly_fresh", "weekly_flow", "e2e_weekly.duckdb", "server"),
     ]
+    runs = [r for r in runs if r[0] in args.e2e_runs]
+    server = None
     for name, stage, db, mode in runs:
-        if name.startswith(("ingest_fresh", "weekly_fresh")):
+        if server is None or name.startswith(("ingest_fresh", "weekly_fresh")):
+            if server is not None:
+                server.stop()
             server = CorpusProcess(cfg, size <= 20_000)  # fresh: failures happen again
             feeds = work / f"feeds-{name}.toml"
             feeds.write_text(feeds_toml(spec, server.base_url))
@@ -251,8 +286,8 @@ def bench_e2e(size: int, cfg: dict, work: Path, args, prefect: PrefectServer) ->
         e2e[name] = {"prefect_mode": mode, **run_stage(stage, run_cfg, _env(**extra))}
         e2e[name]["corpus_server"] = server.stats()
         print(f"[{size}] e2e {name}: {_brief(e2e[name])}", flush=True)
-        if name in ("ingest_incremental_ephemeral", "weekly_fresh"):
-            server.stop()
+    if server is not None:
+        server.stop()
     return e2e
 
 
@@ -291,7 +326,8 @@ def derive(sizes: dict[str, dict]) -> dict[str, Any]:
     s10 = sizes.get("10000", {})
     fresh = s10.get("e2e", {}).get("ingest_fresh", {})
     if "wall_s" in fresh:
-        parent, child = fresh["peak_rss_mb"], fresh["peak_child_rss_mb"]
+        parent = fresh["peak_rss_mb"]
+        child = max(fresh["peak_child_rss_mb"], fresh.get("peak_worker_rss_mb", 0))
         workers = s10.get("extract", {}).get("workers", os.cpu_count())
         peak = parent + workers * child
         targets["ingest_10k_under_60s"] = {
@@ -356,17 +392,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--stages", default=",".join([*PIPELINE, "e2e"]))
     parser.add_argument("--no-e2e", action="store_true", help="skip the Prefect flow runs")
+    parser.add_argument(
+        "--fetch-max",
+        type=int,
+        default=20_000,
+        help="above this size, articles are generated directly instead of fetched",
+    )
     parser.add_argument("--e2e-sizes", default=None, help="sizes with flow runs (default all)")
+    parser.add_argument(
+        "--e2e-runs",
+        default="ingest_fresh,ingest_incremental,ingest_incremental_ephemeral,weekly_fresh",
+        help="which flow runs (the incremental ones need ingest_fresh before them)",
+    )
     parser.add_argument("--work", default=None, help="folder for the work files (temp)")
     parser.add_argument("--out", default=str(RESULTS))
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.with_100k and 100_000 not in sizes:
         sizes.append(100_000)
     args.stages = set(args.stages.split(","))
+    args.e2e_runs = set(args.e2e_runs.split(","))
     if args.no_e2e:
         args.stages.discard("e2e")
-    e2e_sizes = {int(s) for s in args.e2e_sizes.split(",")} if args.e2e_sizes else set(sizes)
+    default_e2e = {s for s in sizes if s <= args.fetch_max}
+    e2e_sizes = {int(s) for s in args.e2e_sizes.split(",")} if args.e2e_sizes else default_e2e
     out_path = Path(args.out)
     previous = json.loads(out_path.read_text()) if out_path.exists() else {}
     results: dict[str, Any] = {
@@ -383,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": dict(previous.get("sizes", {})),
     }
     prefect = None
+    keep = args.keep or args.work is not None
     work = Path(args.work or tempfile.mkdtemp(prefix="pledgewatch-bench-"))
     args.work = str(work)
     try:
@@ -402,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if prefect is not None:
             prefect.stop()
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)  # databases and pickles: ~1 GB at 100k
     print(json.dumps({"ratios": results["ratios"], "targets": results["targets"]}, indent=2))
     print(f"results: {out_path}")
     return 0

@@ -35,7 +35,7 @@ class Clock:
     @staticmethod
     def _cpu() -> float:
         t = os.times()
-        return t.user + t.system + t.children_user + t.children_system
+        return t.user + t.system + t.children_user + t.children_system + WORKER_CPU[0]
 
     @contextmanager
     def measure(self):
@@ -45,6 +45,47 @@ class Clock:
         finally:
             self.wall += time.perf_counter() - wall
             self.cpu += self._cpu() - cpu
+
+
+WORKER_CPU = [0.0]  # CPU seconds of pool workers (grandchildren: not in os.times())
+WORKER_PEAK_MB = [0.0]  # the largest worker's peak RSS
+
+
+def _proc_peak_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _proc_cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def count_worker_cpu() -> None:
+    """Make every ProcessPoolExecutor add its workers' CPU time to WORKER_CPU at shutdown.
+
+    The extraction workers are forked by a fork server, so they are not this process's
+    children and os.times() never sees their CPU; /proc does, while they live.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    original = ProcessPoolExecutor.shutdown
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        for pid in list(getattr(self, "_processes", None) or {}):
+            WORKER_CPU[0] += _proc_cpu(pid)
+            WORKER_PEAK_MB[0] = max(WORKER_PEAK_MB[0], _proc_peak_mb(pid))
+        return original(self, wait, cancel_futures=cancel_futures)
+
+    ProcessPoolExecutor.shutdown = shutdown
 
 
 def timed(fn, *args, **kwargs) -> tuple[Any, dict[str, float]]:
@@ -206,6 +247,40 @@ def stage_pages(cfg: dict) -> dict:
     }
 
 
+def stage_generate(cfg: dict) -> dict:
+    """The articles straight from the generator, as fetch_feed would return them (no HTTP).
+
+    For sizes where fetching is not the question (100k): storage, extraction, merging and
+    publishing then run on the same corpus the HTTP path would have produced.
+    """
+    from bench.corpus import FEED_ITEMS, article_text
+    from flows.feeds_config import Feed
+    from flows.ingest import FeedResult, _article_row
+    from transforms.feed_entries import FeedEntry
+
+    spec = _spec(cfg)
+    base = "http://127.0.0.1:1"
+
+    def build() -> list:
+        results = []
+        for outlet, section, path in spec.feed_paths():
+            feed = Feed(name=f"Outlet {outlet} s{section}", url=base + path, language="en")
+            items = range(section * FEED_ITEMS, min(spec.per_outlet, (section + 1) * FEED_ITEMS))
+            result = FeedResult(feed, "ok", http_status=200, entries=len(items))
+            for item in items:
+                title, paragraphs = article_text(spec, outlet, item)
+                url = f"{base}/o{outlet:05d}/a{item:06d}.html"
+                entry = FeedEntry(url, title, spec.published(outlet, item), "", None)
+                result.articles.append(_article_row(entry, feed, "\n\n".join(paragraphs), "feed"))
+            results.append(result)
+        return results
+
+    results, figures = timed(build)
+    with open(Path(cfg["work"]) / "feed_results.pkl", "wb") as out:
+        pickle.dump(results, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return {**figures, "articles": sum(len(r.articles) for r in results)}
+
+
 # --- storage of articles, and bulk against row-at-a-time --------------------------------------
 
 
@@ -238,15 +313,16 @@ def _bulk(db: Path, table: str, rows: list[dict], key: list[str], types=None) ->
 
 
 def stage_store(cfg: dict) -> dict:
-    """store_feed for every feed, one transaction each, as the ingest flow does."""
-    from flows.ingest import store_feed
+    """store_feeds in groups of STORE_GROUP feeds, one transaction each, as ingest_into does."""
+    from flows.ingest import STORE_GROUP, store_feeds
     from flows.runs import start_run
 
     db = Path(cfg["db"])
     with open(Path(cfg["work"]) / "feed_results.pkl", "rb") as src:
         results = pickle.load(src)
     start_run(db, "ingest")  # creates the file and the schema outside the timing
-    new, figures = timed(lambda: sum(store_feed.fn(db, RUN_ID, r) for r in results))
+    groups = [results[i : i + STORE_GROUP] for i in range(0, len(results), STORE_GROUP)]
+    new, figures = timed(lambda: sum(store_feeds.fn(db, RUN_ID, g) for g in groups))
     sample = [a for r in results for a in r.articles][:ROW_SAMPLE]
     sample = [{**a, "run_id": RUN_ID} for a in sample]
     scratch = Path(cfg["work"]) / "scratch_articles.duckdb"
@@ -269,15 +345,23 @@ def stage_store(cfg: dict) -> dict:
 # --- extraction -------------------------------------------------------------------------------
 
 
-def _articles(db: Path) -> list[dict]:
+def _article_batches(db: Path, size: int = 500):
+    """Articles in id order, `size` at a time (keyset paging), as extract_pending reads them."""
     from flows import storage
 
-    with storage.open_db(db) as con:
-        return storage.rows(
-            con,
-            "SELECT article_id, text, published_at, outlet, title FROM articles "
-            "ORDER BY article_id",
-        )
+    last = ""
+    while True:
+        with storage.open_db(db) as con:
+            batch = storage.rows(
+                con,
+                "SELECT article_id, text, published_at, outlet, title FROM articles "
+                "WHERE article_id > ? ORDER BY article_id LIMIT ?",
+                [last, size],
+            )
+        if not batch:
+            return
+        last = batch[-1]["article_id"]
+        yield batch
 
 
 def stage_extract(cfg: dict) -> dict:
@@ -285,12 +369,16 @@ def stage_extract(cfg: dict) -> dict:
     from flows.extract import _make_pool, extract_fanout, extract_parallel, extract_rows
 
     db = Path(cfg["db"])
-    articles, read = timed(_articles, db)
-    sample = articles[: cfg.get("extract_sample", 2000)]
+    sample: list[dict] = []
+    for batch in _article_batches(db):
+        sample += batch
+        if len(sample) >= cfg.get("extract_sample", 2000):
+            break
+    sample = sample[: cfg.get("extract_sample", 2000)]
     extract_rows(sample[:20], RUN_ID)  # warm: patterns compiled, gazetteer and rates loaded
     inline_rows, inline = timed(extract_rows, sample, RUN_ID)
     kind, workers = extract_fanout()
-    out: dict[str, Any] = {"read_s": read["wall_s"], "sample": len(sample), "workers": workers}
+    out: dict[str, Any] = {"sample": len(sample), "workers": workers}
     out["inline_wall_s"], out["inline_cpu_s"] = inline["wall_s"], inline["cpu_s"]
     out["articles_per_cpu_s"] = round(len(sample) / inline["cpu_s"])
     for pool_kind in ("thread", "process"):
@@ -302,21 +390,23 @@ def stage_extract(cfg: dict) -> dict:
                 rows = extract_parallel(sample, RUN_ID, pool, workers)
                 run_only = time.perf_counter() - start
         out[f"{pool_kind}_wall_s"] = round(clock.wall, 3)
-        out[f"{pool_kind}_run_wall_s"] = round(run_only, 3)
+        out[f"{pool_kind}_cpu_s"] = round(clock.cpu, 3)
+        out[f"{pool_kind}_run_wall_s"] = round(run_only, 3)  # workers started lazily: included
         out[f"{pool_kind}_speedup"] = round(inline["wall_s"] / clock.wall, 2)
-        out[f"{pool_kind}_speedup_warm"] = round(inline["wall_s"] / run_only, 2)
         out[f"{pool_kind}_rows_match_inline"] = rows == inline_rows
-    # The whole corpus with the default fan-out, batch by batch as extract_pending does; the
-    # rows are kept for the storage stage.
+    del sample, inline_rows, rows
+    # The whole corpus with the default fan-out, read and extracted batch by batch as
+    # extract_pending does (its writes are the next stage); rows kept for that stage.
     batches: list[tuple[list[str], list[dict], list[dict]]] = []
+    articles = 0
     clock = Clock()
     with clock.measure():
         pool = _make_pool(kind, workers) if kind != "none" else None
         try:
-            for i in range(0, len(articles), 500):
-                batch = articles[i : i + 500]
+            for batch in _article_batches(db):
                 pledges, agreements = extract_parallel(batch, RUN_ID, pool, workers)
                 batches.append(([a["article_id"] for a in batch], pledges, agreements))
+                articles += len(batch)
         finally:
             if pool is not None:
                 pool.shutdown()
@@ -327,8 +417,8 @@ def stage_extract(cfg: dict) -> dict:
     return {
         "wall_s": round(clock.wall, 3),
         "cpu_s": round(clock.cpu, 3),
-        "articles": len(articles),
-        "articles_per_s": round(len(articles) / clock.wall),
+        "articles": articles,
+        "articles_per_s": round(articles / clock.wall),
         "pool": kind,
         "pledge_mentions": pledges,
         "agreement_mentions": agreements,
@@ -504,6 +594,7 @@ STAGES = {
     "network": stage_network,
     "feeds": stage_feeds,
     "pages": stage_pages,
+    "generate": stage_generate,
     "store": stage_store,
     "extract": stage_extract,
     "mentions": stage_mentions,
@@ -518,7 +609,11 @@ STAGES = {
 
 def main(argv: list[str]) -> int:
     stage, cfg = argv[0], json.loads(argv[1])
+    count_worker_cpu()
     result = STAGES[stage](cfg)
+    result["worker_cpu_s"] = round(WORKER_CPU[0], 3)
+    result["peak_worker_rss_mb"] = round(WORKER_PEAK_MB[0], 1)
+    result["load_average"] = os.getloadavg()
     print("RESULT " + json.dumps({**result, **peak_mb()}), flush=True)
     return 0
 

@@ -6,6 +6,8 @@ silent or hostile server would hang or exhaust the run. Everything goes through 
 
 from __future__ import annotations
 
+import functools
+import ssl
 import time
 from dataclasses import dataclass, field
 
@@ -122,6 +124,13 @@ def fetch(
             client.close()
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One TLS context for every client: building one (CA bundle) costs ~50 ms of CPU, which
+    a client per feed paid on every run, 304 or not (bench/README.md)."""
+    return httpx.create_ssl_context()
+
+
 def make_client(policy: FetchPolicy | None = None) -> httpx.Client:
     """A client to share across many fetches (connection pooling)."""
     policy = policy or FetchPolicy()
@@ -134,4 +143,5 @@ def make_client(policy: FetchPolicy | None = None) -> httpx.Client:
         max_redirects=policy.max_redirects,
         headers={"User-Agent": USER_AGENT},
         limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        verify=_tls_context(),
     )

@@ -1,7 +1,8 @@
 """Ingest: feeds → article pages → DuckDB `articles`, then extraction and event merging.
 
 Fetching is concurrent (one mapped task per feed, a thread pool for its pages); writing is
-one short transaction per feed, so a crash keeps every feed already stored, and a feed's
+one short transaction per feed (up to STORE_GROUP feeds per database session, since each
+session ends in a checkpoint), so a crash keeps every feed already stored, and a feed's
 ETag/Last-Modified are saved only with its articles (else a 304 would hide lost entries).
 """
 
@@ -32,6 +33,7 @@ from transforms.urls import canonical_url, stable_id, text_hash
 MAX_ENTRIES_PER_FEED = 300  # a hostile or broken feed must not explode a run
 MIN_FEED_TEXT = 400  # shorter content:encoded is a teaser: fetch the page instead
 PAGE_WORKERS = 8
+STORE_GROUP = 25  # feeds stored per database session (each session ends in a checkpoint)
 
 
 def logger() -> logging.Logger | logging.LoggerAdapter:
@@ -190,9 +192,30 @@ def fetch_feed(
 @task(name="store-feed", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
 def store_feed(db_path: Path, run_id: str, result: FeedResult) -> int:
     """Write one feed's articles, links and health in one transaction; return new articles."""
+    with storage.open_db(db_path) as con:
+        return _store_feed(con, run_id, result)
+
+
+@task(name="store-feeds", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
+def store_feeds(db_path: Path, run_id: str, results: list[FeedResult]) -> int:
+    """store_feed for several feeds in one database session, still one transaction each.
+
+    Closing a DuckDB connection checkpoints the file, which rewrites the articles table's
+    open row group and its indexes: ~0.1 s per 10k stored articles, so one session per
+    feed made storing quadratic (24 s for 10k articles in 100 feeds, bench/README.md).
+    """
+    new = 0
+    with storage.open_db(db_path) as con:
+        for result in results:
+            new += _store_feed(con, run_id, result)
+            checkpoint("feed-stored")
+    return new
+
+
+def _store_feed(con, run_id: str, result: FeedResult) -> int:
     feed = result.feed
     now = datetime.now(UTC)
-    with storage.open_db(db_path) as con, storage.transaction(con):
+    with storage.transaction(con):
         before = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         articles = [{**a, "run_id": run_id} for a in result.articles]
         # Two feeds may carry one article: the first stored wins, both get a link row.
@@ -293,7 +316,8 @@ def ingest_into(
     policy = policy or FetchPolicy()
     validators, known = _validators_and_known(db_path)
     futures = fetch_feed.map(feeds, unmapped(validators), unmapped(known), unmapped(policy))
-    for future in futures:
+    pending: list[FeedResult] = []
+    for number, future in enumerate(futures, 1):
         result: FeedResult = future.result()
         run.counts[f"feeds_{result.status}"] += 1
         run.counts["entries"] += result.entries
@@ -304,8 +328,10 @@ def ingest_into(
             run.error(result.feed.url, result.error)
         for message in result.page_errors:
             run.error("page", message)
-        run.counts["articles_new"] += store_feed(db_path, run.run_id, result)
-        checkpoint("feed-stored")
+        pending.append(result)
+        if len(pending) >= STORE_GROUP or number == len(futures):
+            run.counts["articles_new"] += store_feeds(db_path, run.run_id, pending)
+            pending = []
     counts = extract_pending(db_path, run.run_id)
     run.counts.update(counts)
     run.counts.update(merge_events(db_path, run.run_id))
