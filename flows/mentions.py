@@ -31,10 +31,26 @@ def split_date(value: str | None) -> tuple[date | None, str | None]:
         return None, None
 
 
+def _provenance(m: PledgeMention | AgreementMention, run_id: str) -> dict[str, Any]:
+    """Where a mention came from: its sentence, offsets, confidence, extractor and run."""
+    return {
+        "evidence": m.evidence,
+        "evidence_start": m.start,
+        "evidence_end": m.end,
+        "confidence": m.confidence,
+        "extractor_version": EXTRACTOR_VERSION,
+        "event_id": None,
+        "run_id": run_id,
+    }
+
+
 def pledge_row(article_id: str, m: PledgeMention, run_id: str) -> dict[str, Any]:
     announced_on, precision = split_date(m.announced_on)
+    # The id names everything that tells two records of one sentence apart, so none is lost
+    # when the batch is de-duplicated on it.
+    key = (m.start, m.end, m.donor, m.currency, m.amount, m.items, m.component)
     return {
-        "mention_id": stable_id(article_id, m.start, m.end, m.donor, m.currency, m.amount),
+        "mention_id": stable_id(article_id, *key),
         "article_id": article_id,
         "donor": m.donor,
         "recipient": m.recipient,
@@ -53,20 +69,16 @@ def pledge_row(article_id: str, m: PledgeMention, run_id: str) -> dict[str, Any]
         "announced_precision": precision,
         "restated": m.restated,
         "component": m.component,
-        "evidence": m.evidence,
-        "evidence_start": m.start,
-        "evidence_end": m.end,
-        "confidence": m.confidence,
-        "extractor_version": EXTRACTOR_VERSION,
-        "event_id": None,
-        "run_id": run_id,
+        **_provenance(m, run_id),
     }
 
 
 def agreement_row(article_id: str, m: AgreementMention, run_id: str) -> dict[str, Any]:
     signed_on, precision = split_date(m.signed_on)
     return {
-        "mention_id": stable_id(article_id, m.start, m.end, m.kind, *sorted(m.parties)),
+        "mention_id": stable_id(
+            article_id, m.start, m.end, m.kind, m.coalition, m.subject, *sorted(m.parties)
+        ),
         "article_id": article_id,
         "parties": list(m.parties),
         "kind": m.kind,
@@ -77,13 +89,7 @@ def agreement_row(article_id: str, m: AgreementMention, run_id: str) -> dict[str
         "signed_on": signed_on,
         "signed_precision": precision,
         "restated": m.restated,
-        "evidence": m.evidence,
-        "evidence_start": m.start,
-        "evidence_end": m.end,
-        "confidence": m.confidence,
-        "extractor_version": EXTRACTOR_VERSION,
-        "event_id": None,
-        "run_id": run_id,
+        **_provenance(m, run_id),
     }
 
 

@@ -81,6 +81,8 @@ CASES = [
         ["Iceland", "Demining Coalition", "Japan", "IT Coalition"],
     ),
     ("The Dutch cabinet and the Danish government agreed.", ["Netherlands", "Denmark"]),
+    # a head of government whose surname is a country's name is that head's state
+    ("Prime Minister Luís Montenegro met Zelensky in Lisbon.", ["Portugal", "Ukraine", "Portugal"]),
     # not actors: lower-case words, parts of longer words
     ("us and it are pronouns; Germanyx is not a country; usa in lower case.", []),
 ]

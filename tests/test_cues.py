@@ -136,6 +136,13 @@ def test_assertion_cues(sentence: str, pledges: int, agreements: int) -> None:
             "The first payment comes from the €300 million that Portugal set aside for Ukraine.",
             True,
         ),
+        # where new money is taken from restates nothing; a package built upon is older news
+        (
+            "Britain pledged £100 million for drones, adding that the money would come from the "
+            "UK's existing commitment for 2025.",
+            False,
+        ),
+        ("This builds on the €40 million package Latvia announced in the spring.", True),
     ],
 )
 def test_restated_cues(sentence: str, restated: bool) -> None:
@@ -159,6 +166,9 @@ def test_restated_cues(sentence: str, restated: bool) -> None:
         ("Rome considered sending jets", "speculation"),
         ("Oslo weighed whether to send more", "speculation"),
         ("support is not only maintained but growing", None),
+        ("Washington's possible decision to send more missiles", "speculation"),
+        ("a prospective sale of Patriot systems", "speculation"),
+        ("Sweden will send as many tanks as possible", None),
     ],
 )
 def test_is_vetoed(clause: str, reason: str | None) -> None:

@@ -453,6 +453,73 @@ FAMILY_CASES = [
      "its veto.", "", "", [], []),
     ("Sources said Rome was considering a further contribution to the drone coalition, but no "
      "figure has been agreed.", "", "", [], []),
+    # --- families from the errors of the second blind set (0.8.0), in our own wording ---
+    # a signing told again by anaphora ("the document", "such an agreement") is one record
+    ("Ukraine and Spain signed a ten-year security agreement in Madrid on Tuesday. The document "
+     "was signed by Pedro Sánchez and Volodymyr Zelensky.", "", "", [],
+     [({"Ukraine", "Spain"}, "security agreement")]),
+    ("Ukraine and Italy signed a security agreement on Saturday. The agreement, signed in Rome "
+     "by Giorgia Meloni and Volodymyr Zelensky, runs for ten years.", "", "", [],
+     [({"Ukraine", "Italy"}, "security agreement")]),
+    ("Ukraine and Greece signed a security agreement on Monday. Greece became the 21st country "
+     "to conclude such an agreement with Ukraine after the Vilnius declaration.", "", "", [],
+     [({"Ukraine", "Greece"}, "security agreement")]),
+    # a quote repeating the signing in the first person is the same paper
+    ("Ukraine and Norway signed a memorandum on joint production of shells. \"Today we signed a "
+     "memorandum with Norway that opens the way to production,\" the minister said.", "", "",
+     [], [({"Ukraine", "Norway"}, "joint production")]),
+    # an agreement named only inside "as part of the …" is presupposed
+    ("In March, Denmark announced DKK 2 billion for Ukraine as part of the Agreement on Security "
+     "Cooperation between Denmark and Ukraine.", "", "", [("Denmark", 2e9, "DKK")], []),
+    ("Sweden agreed on new training missions under the existing security agreement with "
+     "Ukraine.", "", "", [], []),
+    # the city of a meeting is no party, unless nobody else signs there
+    ("At a meeting in Riga on Monday, the demining coalition was joined by Spain and Portugal.",
+     "", "", [], [({"Spain", "Portugal"}, "coalition membership")]),
+    ("At a ceremony in Helsinki on Friday, Ukraine's defence minister signed two memorandums on "
+     "demining.", "", "", [], [({"Finland", "Ukraine"}, "memorandum/document signing")]),
+    # a passive clause and an active one, each joining its own coalition
+    ("The demining coalition was joined by Japan, while Spain and Italy joined the drone "
+     "coalition, the minister said.", "", "", [], [({"Japan"}, "coalition membership"),
+                                                  ({"Spain", "Italy"}, "coalition membership")]),
+    # a company keeps its "Inc."; the ministry of a state after "with" makes the state a party
+    ("American manufacturer Apex Drones Inc. signed a contract with the Ministry of Defence of "
+     "Ukraine to co-produce drones.", "", "", [],
+     [({"Apex Drones Inc.", "Ukraine"}, "joint production")]),
+    # items beside a joint sum belong to the joint pledge
+    ("On Monday, Finland and Estonia announced they would jointly fund a third package of "
+     "weapons for Ukraine worth €90 million.", "", "",
+     [("Finland and Estonia (joint)", 90e6, "EUR")], []),
+    # an open question and a hedged decision assert nothing
+    ("It remains unclear whether Spain will deliver 10 more Leopard tanks.", "", "", [], []),
+    ("Officials declined to say whether Italy would send its SAMP/T systems.", "", "", [], []),
+    ("Paris's possible decision to send more Caesar howitzers drew criticism from Moscow.", "",
+     "", [], []),
+    # a sum that a running total contains is a total too
+    ("Since 2022, Norway has committed NOK 30 billion in military aid, as part of NOK 75 billion "
+     "in overall support.", "", "", [], []),
+    # "an additional 5,000 rounds": the article before an added quantity
+    ("Belgium will donate an additional 5,000 rounds of artillery ammunition.", "", "",
+     [("Belgium", None, None)], []),
+    # a department's release calls itself "the Department"
+    ("Last week, the Department announced a separate $50 million package for Ukraine.",
+     "U.S. Department of State", "", [("United States", 50e6, "USD")], []),
+    # a package's rank "so far" is no running total
+    ("In February, Finland announced its 25th defence package worth €200 million, the largest "
+     "package from Finland so far.", "", "", [("Finland", 200e6, "EUR")], []),
+    # "This builds on the … package": the donor of the sentences before
+    ("Canada announced $50 million for Ukraine today. This builds on the $100 million package "
+     "announced in June last year.", "National Defence", "",
+     [("Canada", 50e6, "CAD"), ("Canada", 100e6, "CAD")], []),
+    # what donors pledged "in total" for a coming year is their pledge, not a running total
+    ("In total, the members of the demining coalition pledged €80 million for demining in "
+     "Ukraine in 2026.", "", "", [("Demining Coalition member states", 80e6, "EUR")], []),
+    ("Altogether, allies have provided €80 billion since 2022 and plan more in 2026.", "", "",
+     [], []),
+    # "is made up of" splits the package before into components
+    ("The United States announced a $400 million package for Ukraine today. The package is made "
+     "up of $150 million in drawdown and $250 million in new contracts.", "", "",
+     [("United States", 400e6, "USD")], []),
 ]  # fmt: skip
 
 
@@ -547,3 +614,34 @@ def test_opponent_gate_never_hides_a_cue(sentence: str) -> None:
     )
     assert hit, sentence
     assert not OPPONENT_STEMS.isdisjoint(keys(sentence)), sentence
+
+
+def test_absolute_clause_dates_nothing() -> None:
+    """ "…, with the last vehicles arriving last month" dates the arrival, not the pledge."""
+    text = "Norway has already delivered 30 armoured vehicles to Ukraine, with the last vehicles "
+    text += "arriving last month."
+    ex = extract_article(text, dt.date(2025, 3, 14))
+    assert [(p.donor, p.announced_on, p.restated) for p in ex.pledges] == [("Norway", None, False)]
+
+
+def test_lead_after_a_repeated_title_dates_the_story() -> None:
+    """A first line repeating the title is skipped; a calendar day in the lead within the week
+    before publication dates the items listed after it."""
+    title = "Allies pledge drones at Ramstein. Results of the meeting"
+    text = "\n\n".join(
+        [
+            "Allies pledge drones at Ramstein.",
+            "Partners announced new aid at the contact group meeting in Brussels on March 12.",
+            "Spain said it would send two more Patriot launchers.",
+            "Italy confirmed €60 million for demining.",
+            "Greece pledged €15 million for shells.",
+            "Malta pledged €1 million for drones.",
+        ]
+    )
+    ex = extract_article(text, dt.date(2025, 3, 14), title=title)
+    assert {p.donor: p.announced_on for p in ex.pledges} == {
+        "Spain": "2025-03-12",
+        "Italy": "2025-03-12",
+        "Greece": "2025-03-12",
+        "Malta": "2025-03-12",
+    }

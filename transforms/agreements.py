@@ -10,6 +10,7 @@ letter of intent → memorandum/document signing; anything else agreed → other
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from transforms import cues
@@ -63,6 +64,22 @@ _PRESUPPOSED = icompile(
     r"\b(?:after|since|following|before|with)\s+the\s+(?:launch|creation|signing|founding|"
     r"establishment)\b|\b(?:after|since|following|before|when|until)\s+(?:\w+\s+){0,4}(?:was|were|"
     r"had\s+been|has\s+been)\s+(?:officially\s+)?(?:launched|created|founded|established|signed)\b",
+)
+# A document named only inside a phrase that presupposes it: "as part of the Agreement on
+# Security Cooperation", "under the bilateral accord", "in line with the memorandum".
+_DOC_PRESUPPOSED = icompile(
+    r"\b(?:as\s+part\s+of|under|within(?:\s+the\s+framework\s+of)?|in\s+line\s+with|"
+    r"pursuant\s+to|in\s+accordance\s+with|in\s+the\s+framework\s+of|based\s+on)\s+"
+    r"(?:the|its|their|this|that|an?\s+existing)\s+(?:[\w-]+\s+){0,4}?$",
+)
+# A repetition of an agreement the article told before: "The document was signed on Tuesday
+# by …", "the 15th country to conclude such an agreement", "the treaty, signed in …".
+ANAPHORIC_DOC = icompile(
+    r"^\W{0,3}(?:the|this|that)\s+(?:document|agreement|treaty|memorandum|accord|deal|pact)s?\s+"
+    r"(?:(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?|,\s+(?:which\s+was\s+)?)"
+    r"(?:signed|concluded|inked)\b|"
+    r"\bsuch\s+(?:an?\s+)?(?:documents?|agreements?|treat(?:y|ies)|memorand\w+|accords?|deals?|"
+    r"pacts?)\b",
 )
 # "a plan … that Ukraine agreed with Brussels": a relative clause presupposes the agreement.
 # After a reporting verb ("said that …") the clause is the assertion itself.
@@ -121,10 +138,21 @@ _WITHIN_COALITION = icompile(
     r"\b(?:within|under|as\s+part\s+of|in\s+the\s+framework\s+of|as\s+members?\s+of)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}coalition",
 )
+# A place, not a signatory: "a meeting in Oslo", "the summit at Vilnius".
+_PLACE_BEFORE = icompile(r"\b(?:in|at|near|inside|visit\s+to|visited)\s+(?:the\s+)?$")
 _PARTY_NOT = icompile(
     r"\b(?:in|at|for|of|to|against|near|inside|across|visit\s+to|visited|grateful\s+to)\s+"
     r"(?:the\s+)?$",
 )
+
+
+def _only_presupposed_docs(text: str) -> bool:
+    """Every document the sentence names sits in a phrase presupposing it ("as part of the
+    Agreement on Security Cooperation"): no signing is asserted."""
+    docs = list(_DOC.finditer(text))
+    return bool(docs) and all(
+        _DOC_PRESUPPOSED.search(text, max(0, d.start() - 70), d.start()) for d in docs
+    )
 
 
 def _count(raw: str) -> int | None:
@@ -151,6 +179,10 @@ _COMPANY = re.compile(
 )
 
 
+# A company name's own abbreviation keeps its full stop: "Northridge Armour Inc.".
+_CORPORATE_ABBR = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|Bros)\.$")
+
+
 # "the Ministry of Defence of Ukraine", "the Government of Canada": the state is the party.
 _INSTITUTION_OF = re.compile(
     r"\b(?:Ministry|Ministries|Ministers?|Government|Presidents?|Prime\s+Ministers?|Armed\s+Forces|"
@@ -159,12 +191,19 @@ _INSTITUTION_OF = re.compile(
 )
 
 
+_COUNTERPART_INSTITUTION = icompile(
+    r"\b(?:with|by|and)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}of\s+(?:the\s+)?$",
+)
+
+
 def _companies(text: str, mentions: list[Mention]) -> tuple[list[str], set[str]]:
     """Companies named by a descriptor, and countries named only as their nationality."""
     names: list[str] = []
     nationality: set[str] = set()
     for m in _COMPANY.finditer(text):
-        name = m.group("name").rstrip(".")
+        name = m.group("name")
+        if not _CORPORATE_ABBR.search(name):
+            name = name.rstrip(".")
         known = [x for x in mentions if x.start >= m.start("name") and x.end <= m.end("name")]
         if not known:
             names.append(name)
@@ -177,6 +216,7 @@ def _companies(text: str, mentions: list[Mention]) -> tuple[list[str], set[str]]
 
 def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
     names: list[str] = []
+    places: list[str] = []  # "at a ceremony in Copenhagen": the host, if no one else signs
     for k, m in enumerate(mentions):
         if not _party(m):
             continue
@@ -190,9 +230,15 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
         ):
             continue
         before = text[max(0, m.start - 25) : m.start]
-        institution = m.start < verb_at and _INSTITUTION_OF.search(
-            text[max(0, m.start - 45) : m.start]
-        )
+        if _PLACE_BEFORE.search(before):
+            if m.start < verb_at:
+                places.append(m.name)
+            continue
+        institution = _INSTITUTION_OF.search(text[max(0, m.start - 45) : m.start])
+        # after the verb, an institution is a party only as the counterpart: "signed a
+        # contract with the Ministry of Defence of Ukraine"
+        if institution and m.start > verb_at:
+            institution = _COUNTERPART_INSTITUTION.search(text[max(0, m.start - 60) : m.start])
         if (
             _PARTY_NOT.search(before)
             and not (m.name != "Ukraine" and m.start < verb_at)
@@ -202,6 +248,7 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
         if (
             m.name == "Ukraine"
             and m.start > verb_at
+            and not institution
             and not re.search(r"\b(?:with|by)\s+(?:\w+\s+){0,3}$|\band\s+(?:the\s+)?$", before)
         ):
             continue
@@ -216,6 +263,8 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
         mentioned = [m.name for m in mentions if m.name in nationality]
         names = [n for n in names if n not in nationality or mentioned.count(n) > 1]
     names += companies
+    if not [n for n in names if n != "Ukraine"]:
+        names += [p for p in places if p != "Ukraine"]
     # A Ukrainian company's deal binds Ukraine too ("Ukroboronprom and Rheinmetall signed").
     if "Ukraine" not in names and any(
         m.kind == "company" and m.actor.iso_code == "UA" and m.name in names for m in mentions
@@ -318,6 +367,9 @@ def _coalition_clauses(text: str, mentions: list[Mention]) -> list[list[tuple[in
     coalitions = [m for m in mentions if m.kind == "coalition"]
     if len({m.name for m in coalitions}) < 2:
         return []
+    split = _split_clauses(text, mentions)
+    if split:
+        return split
     clauses: list[list[tuple[int, int]]] = []
     lo = 0
     for k, c in enumerate(coalitions):
@@ -330,6 +382,33 @@ def _coalition_clauses(text: str, mentions: list[Mention]) -> list[list[tuple[in
         clauses.append([(lo, hi)])
         lo = hi
     return clauses
+
+
+# Between the clauses of one sentence: "X was joined by Iceland, while Canada joined Y".
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|and|but|as)\s+|;\s+")
+
+
+def _split_clauses(text: str, mentions: list[Mention]) -> list[list[tuple[int, int]]]:
+    """Clauses cut at commas with a conjunction, each with one coalition, a verb and a member
+    on either side of it (the passive "the IT coalition was joined by Iceland" too), or []."""
+    cuts = [0, *(b.end() for b in _CLAUSE_BREAK.finditer(text)), len(text)]
+    if len(cuts) < 3:
+        return []
+    clauses: list[list[tuple[int, int]]] = []
+    for lo, hi in itertools.pairwise(cuts):
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+        if not inside:
+            if clauses:
+                clauses[-1] = [(clauses[-1][0][0], hi)]
+            continue
+        if len({m.name for m in inside if m.kind == "coalition"}) != 1:
+            return []
+        if not any(_party(m) and m.name != "Ukraine" for m in inside):
+            return []
+        if _VERB.search(text, lo, hi) is None:
+            return []
+        clauses.append([(lo, hi)])
+    return clauses if len(clauses) >= 2 else []
 
 
 def _sentence_agreement(
@@ -368,6 +447,8 @@ def _sentence_agreement(
         if not (_DOC.search(text) or _SECURITY.search(text)) or _FUTURE.search(text):
             return []
         coalition = None
+    if coalition is None and _only_presupposed_docs(text):
+        return []
     if (
         word.startswith(("launch", "found", "creat", "establish", "set up"))
         and coalition is None

@@ -35,10 +35,12 @@ _OFFICE = icompile(
     r"\b(?:the\s+)?(?:(?:deputy\s+)?prime\s+minister|(?:defen[cs]e|foreign|finance|economy)\s+"
     r"(?:minister|secretary)|minister\s+(?:of|for)\s+(?:defen[cs]e|foreign\s+affairs)|"
     r"secretary\s+of\s+state\s+for\s+defen[cs]e|ministry\s+of\s+defen[cs]e|"
-    r"(?:defen[cs]e|foreign)\s+ministry|the\s+(?:government|cabinet)|federal\s+council)\b",
+    r"(?:defen[cs]e|foreign)\s+ministry|the\s+(?:government|cabinet)|federal\s+council|"
+    # a department statement calls itself "the Department"
+    r"the\s+(?:defen[cs]e\s+)?department(?!\s+of\b))\b",
 )
 # Stems (sentences.keys) one of which every _OFFICE match holds: the cheap gate.
-OFFICE_STEMS = frozenset({"minis", "secre", "gover", "cabin", "counc"})
+OFFICE_STEMS = frozenset({"minis", "secre", "gover", "cabin", "counc", "depar"})
 # Between a state and its office ("Ukraine's economy minister", "Canadian Defence Minister").
 _OWNER_GAP = icompile(r"(?:'s|’s|')?\s*(?:[\w-]+\s+){0,2}")
 # Between an office and what names its holder or state ("Defence Secretary John Healey",

@@ -41,6 +41,9 @@ SPECULATION = icompile(
     r"ask(?:ed|s)?\s+(?:for|to)|requested|in\s+the\s+coming\s+(?:days|weeks|months)|"
     r"next\s+(?:week|month)|in\s+the\s+future|wants?\s+to|would\s+like\s+to|discuss(?:ed|es)?|"
     r"talks|negotiat\w+|an\s+opportunity\s+to|potential(?:ly)?|reportedly|rumou?red|"
+    # a hedged decision noun: "Washington's possible decision to send", "a prospective sale"
+    r"(?:possible|prospective|hypothetical|eventual|rumou?red)\s+(?:\w+\s+)?(?:decision|transfer|"
+    r"deliver(?:y|ies)|supply|supplies|package|deal|sale|shipment)s?|"
     # recommendations and demands are not decisions: "argued Stockholm should send Gripens"
     r"should|ought\s+to|argued|argues|demand(?:ed|s)?|insist(?:ed|s)\s+that)\b",
 )
@@ -109,7 +112,11 @@ ORDINAL = (
 )
 ORDINAL_SINCE = icompile(
     rf"\b(?:{ORDINAL}|largest|biggest)\s+(?:(?:such|aid|military|support|"
-    r"package|tranche|one)\s+){0,2}since\s+[^,;:.–—]*",
+    r"package|tranche|one)\s+){0,2}since\s+[^,;:.–—]*|"
+    # a package's rank in a series: "the largest package from the country so far"
+    r"\b(?:largest|biggest|most\s+\w+|first|single\s+largest)\s+(?:(?:such|aid|military|support|"
+    r"package|tranche|one|donation|contribution)\s+){1,2}(?:(?:from|by|of)\s+(?:\w+\s+){1,3})?"
+    r"(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b",
 )
 
 
@@ -126,6 +133,31 @@ def is_aggregate_around(text: str) -> bool:
     return AGGREGATE_AROUND.search(masked) is not None
 
 
+# A sum earmarked for a coming year: "pledged more than €500 million … in 2026".
+_FOR_YEAR_AFTER = re.compile(r"[^.;]{0,80}?\b(?:in|for|during)\s+((?:19|20)\d\d)\b(?![-/])")
+# Running-total cues that look back, which no later year turns into a pledge.
+_BACKWARD = icompile(
+    r"\bsince\b|\bso\s+far\b|\bto\s+date\b|\bthus\s+far\b|\bup\s+to\s+now\b|\breached\b|"
+    r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:committed|provided|given|spent|disbursed|"
+    r"delivered|contributed|donated|sent|transferred)\b|\bexceed\w*|\bstands?\s+at|\bstood\s+at",
+)
+
+
+# A sum over several donors at one event, which a coming year can make a pledge.
+_SUMMED = icompile(r"\b(?:in\s+total|altogether|combined|a\s+total\s+of|together)\b")
+
+
+def is_forward_sum(text: str, end: int, year: int | None) -> bool:
+    """A sum the donors "pledged in total" for a year after the article's is their pledge for
+    that year, not a running total ("the members pledged more than €500m … in 2026")."""
+    if year is None:
+        return False
+    if _SUMMED.search(text) is None:
+        return False
+    m = _FOR_YEAR_AFTER.match(text, end)
+    return m is not None and int(m.group(1)) > year and _BACKWARD.search(text) is None
+
+
 RESTATED = icompile(
     r"\b(?:earlier(?!\s+(?:today|on\s+\w+day))|previously|the\s+previous\s+statement|"
     r"recall(?:ed)?|"
@@ -136,7 +168,10 @@ RESTATED = icompile(
     r"had\s+(?:already\s+)?(?:pledged|announced|committed|promised|allocated|approved|agreed|"
     r"signed)|(?:has|have)\s+(?:already\s+)?committed|reiterated|repeated|reaffirmed|"
     r"(?:after|since|following)\s+(?:\w+\s+){0,3}(?:pledged|announced|committed|promised|"
-    r"allocated))\b",
+    r"allocated)|"
+    # the news builds on an older package: "This builds on the $245 million package …"
+    r"(?:builds?|built)\s+on\s+(?:the|an?|its|their)\s+(?:\S+\s+){0,4}?(?:package|pledge|"
+    r"commitment|contribution|announcement|funding|aid))\b",
 )
 # Reported speech shifts tense back: "Blair said on Monday that Canada had signed up" tells
 # Monday's news, not an earlier event ("had already signed" still does).
@@ -147,13 +182,22 @@ _REPORTED_PERFECT = icompile(
 )
 
 
+# Where new money is taken from is no restatement of it: "the money would come from the
+# UK's existing commitment for 2025", "funded out of existing budgets".
+_FUNDS_SOURCE = icompile(
+    r"\b(?:come|comes|came|coming|drawn|taken|paid|funded|financed|sourced|met)\s+(?:\w+\s+){0,2}?"
+    r"(?:from|out\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w.'’-]+\s+){0,2}?existing\b",
+)
+
+
 def is_restated(text: str) -> bool:
-    """``RESTATED`` cues in ``text``, a back-shifted past perfect in reported speech aside."""
+    """``RESTATED`` cues in ``text``, a back-shifted past perfect in reported speech and the
+    source of new money ("from the existing budget") aside."""
     m = RESTATED.search(text)
     if m is None:
         return False
     masked = text
-    for r in _REPORTED_PERFECT.finditer(text):
+    for r in [*_REPORTED_PERFECT.finditer(text), *_FUNDS_SOURCE.finditer(text)]:
         masked = masked[: r.start()] + " " * (r.end() - r.start()) + masked[r.end() :]
     return masked is text or RESTATED.search(masked) is not None
 
@@ -172,6 +216,8 @@ LABEL = r"\W{0,2}(?:(?:details|quote(?:\s+from\s+[^:]{1,40})?|update|reminder|co
 COMPONENT = icompile(
     rf"^{LABEL}(?:this|it|the\s+(?:package|assistance|aid|funding|tranche))\s+(?:also\s+)?includ\w*|"
     rf"^{LABEL}includ\w+\s+in\s+this|\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b|"
+    r"\b(?:is|are|was|were)\s+made\s+up\s+of\b|\b(?:is|are|was|were)\s+split\s+(?:into|between|"
+    r"among)\b|"
     rf"^{LABEL}of\s+(?:this|that|it|these|the\s+(?:sum|amount|total|package|funds?))\b|"
     # a sentence that opens with an amount and says where it goes: "€500m will go to …"
     r"^\W{0,2}(?:about\s+|some\s+|around\s+)?\S*\d[\d.,]*\s*(?:\w+\s+){0,2}(?:will|would|is|are|"
@@ -208,12 +254,12 @@ SPECULATION_STEMS = frozenset({
     "call", "calls", "prese",
     "calle", "urged", "urges", "ask", "asked", "asks", "reque", "comin", "next", "futur",
     "want", "wants", "discu", "talks", "negot", "oppor", "poten", "repor", "rumou", "rumor",
-    "shoul", "ought", "argue", "deman", "insis",
+    "shoul", "ought", "argue", "deman", "insis", "prosp", "hypot", "event",
 })  # fmt: skip
 CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long"})
 AGENDA_STEMS = frozenset({"agend", "discu", "table", "round"})
 _DESTROYED_STEMS = frozenset({"destr", "shot", "elimi", "wiped", "struc"})
-_COMPONENT_ANY_STEMS = frozenset({"which", "consi", "compr"})
+_COMPONENT_ANY_STEMS = frozenset({"which", "consi", "compr", "made", "split"})
 # COMPONENT split in two: what opens the sentence (one match at 0) and what may be anywhere.
 _COMPONENT_HEAD = icompile(
     rf"{LABEL}(?:this|it|the\s+(?:package|assistance|aid|funding|tranche))\s+(?:also\s+)?includ\w*|"
@@ -222,7 +268,10 @@ _COMPONENT_HEAD = icompile(
     r"\W{0,2}(?:about\s+|some\s+|around\s+)?\S*\d[\d.,]*\s*(?:\w+\s+){0,2}(?:will|would|is|are|"
     r"was|were)\s+(?:to\s+)?(?:go|be\s+(?:used|spent|allocated|earmarked|directed|channel+ed))\b",
 )
-_COMPONENT_ANY = icompile(r"\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b")
+_COMPONENT_ANY = icompile(
+    r"\bof\s+which\b|\bconsist(?:s|ing)\s+of\b|\bcompris\w+\b|\b(?:is|are|was|were)\s+made\s+up\s+"
+    r"of\b|\b(?:is|are|was|were)\s+split\s+(?:into|between|among)\b"
+)
 
 
 def is_component(text: str, stems: set[str]) -> bool:

@@ -14,14 +14,19 @@ import re
 
 from transforms import cues, fx
 from transforms.actors import COALITION_HINTS
-from transforms.agreements import AGREE_STEMS, coalition_leaders, sentence_agreements
+from transforms.agreements import (
+    AGREE_STEMS,
+    ANAPHORIC_DOC,
+    coalition_leaders,
+    sentence_agreements,
+)
 from transforms.context import ArticleContext
 from transforms.dates import best_date, dateline, find_dates, is_earlier, may_have_date
 from transforms.pledges import PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -41,11 +46,33 @@ def _news_dates(ctx: ArticleContext, text: str) -> None:
     """
     ctx.news_date = dateline(text, ctx.published)
     if ctx.news_date is None:
-        prose = [s for s in ctx.sentences[:3] if not _is_headline(s.text)]
+        title = _flat(ctx.title)
+        prose = [
+            s
+            for s in ctx.sentences[:3]
+            if not _is_headline(s.text) and not (title and _flat(s.text) in title)
+        ]
         if prose:
             st = ctx.stems[prose[0].index]
             if not _VERB_STEMS.isdisjoint(st) or may_have_money(st):
-                ctx.news_date = ctx.day_cue(prose[0].index)
+                ctx.news_date = ctx.day_cue(prose[0].index) or _lead_day(ctx, prose[0].index)
+
+
+def _flat(text: str) -> str:
+    """Lower-case words only: to tell a lead sentence that repeats the title."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _lead_day(ctx: ArticleContext, index: int) -> str | None:
+    """A calendar day in the lead, within the week before publication: the day of the event
+    the article reports ("… met at NATO headquarters in Brussels on April 11")."""
+    if ctx.published is None:
+        return None
+    for cue in find_dates(ctx.sentences[index].text, ctx.published, ctx.stems[index]):
+        recent = 0 <= (ctx.published - cue.as_date()).days <= 7
+        if cue.precision == "day" and not cue.relative and recent:
+            return cue.value
+    return None
 
 
 # A sentence states a record only with a pledge or agreement verb or an amount of money.
@@ -236,9 +263,18 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
     """One record per agreement: a repetition (same kind, no new party) is dropped."""
     out: list[AgreementMention] = []
     for a in found:
+        if a.coalition is None and ANAPHORIC_DOC.search(a.evidence):
+            # "The document was signed on Tuesday by …": the signing told before, again.
+            told = next((b for b in out if b.coalition is None), None)
+            if told is not None:
+                told.signed_on = told.signed_on or a.signed_on
+                continue
         dup = None
         for b in out:
             if a.kind != b.kind:
+                if _same_paper(a, b):
+                    dup = b
+                    break
                 continue
             if a.coalition and b.coalition:
                 if (
@@ -264,6 +300,27 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
         elif dup is not None and dup.document_count is None and a.document_count is not None:
             dup.document_count = a.document_count
     return out
+
+
+_PAPER_KINDS = frozenset({"memorandum/document signing", "joint production", "security agreement"})
+_PAPER = re.compile(
+    r"\b(memorand|mou|agreement|treat|contract|accord|deal|declaration|letter)", re.IGNORECASE
+)
+
+
+def _same_paper(a: AgreementMention, b: AgreementMention) -> bool:
+    """A later mention of a paper signed before, typed differently from its wording: "we
+    signed a memorandum" in a quote after "Ukraine and Sweden signed a memorandum on joint
+    production" (no new party, one uncounted paper of the same name)."""
+    if a.kind not in _PAPER_KINDS or b.kind not in _PAPER_KINDS or a.document_count:
+        return False
+    pa, pb = set(a.parties) - {"Ukraine"}, set(b.parties) - {"Ukraine"}
+    if not pa or not pa <= pb:
+        return False
+    first = _PAPER.search(a.evidence)
+    return first is not None and first.group(1).lower() in {
+        m.group(1).lower() for m in _PAPER.finditer(b.evidence)
+    }
 
 
 def _convert(p: PledgeMention, published: dt.date | None) -> None:

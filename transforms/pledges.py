@@ -97,7 +97,8 @@ _VALUED = icompile(
 # A sentence whose subject points back to the previous one: "It will also send …".
 _ANAPHOR = icompile(
     rf"^{cues.LABEL}\W{{0,2}}(?:(?:In\s+addition|Additionally|Also|Separately|Meanwhile)\s*,?\s+)?"
-    r"(?P<who>It|He|She|"
+    r"(?P<who>It|He|She|(?:This|That)(?=\s+(?:(?:announcement|package|funding|assistance|"
+    r"support|contribution)\s+)?(?:builds?\s+on|built\s+on|follows|adds\s+to|comes\s+on\s+top\s+of)\b)|"
     r"The\s+(?:country|government|ministry|kingdom|minister|prime\s+minister|president|"
     r"chancellor|bank|commission|alliance|bloc|union|cabinet))\b",
 )
@@ -146,7 +147,9 @@ _OBJECT = icompile(
     r"(?:(?:new|military|aid|defen[cs]e|security|support|assistance)\s+){0,3}"
     r"(?:package|tranche)(?:\s+of\s+(?:\w+\s+){0,2}(?:aid|assistance|support|equipment|"
     r"weapons))?)|"
-    rf"(?P<item>(?:(?:about|around|up\s+to|over|more\s+than|at\s+least|nearly|almost|some)\s+)?"
+    rf"(?P<item>(?:an?\s+(?=(?:additional|further|extra|new|another)\s))?"
+    r"(?:(?:additional|further|extra|new|another)\s+(?=\d))?"
+    r"(?:(?:about|around|up\s+to|over|more\s+than|at\s+least|nearly|almost|some)\s+)?"
     rf"{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS})\b|"
     rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?))",
 )
@@ -297,6 +300,10 @@ _DEMAND_BEFORE = icompile(
     r"\b(?:demand|urg|call|ask|insist|argu|propos|suggest|recommend|want)\w*\s+(?:on\s+)?"
     r"(?:that\s+)?(?:the\s+)?$",
 )
+# An indirect question asserts nothing: "whether Berlin would send", "if and when".
+_QUESTION_BEFORE = icompile(
+    r"\b(?:whether|if\s+and\s+when|when\s+or\s+if)\s+(?:or\s+not\s+)?(?:the\s+)?$"
+)
 _TO_END = icompile(r"\bto\s*$")
 _FOR_END = icompile(r"\bfor\s*$")
 _THANK = re.compile(r"\bthank", _I)
@@ -327,6 +334,23 @@ _PRESENTED = icompile(r"\b(?:present|unveil|tabl|put\s+forward|outlin|sketch)\w*
 
 # "€5 million each" right after the sum.
 _EACH_AFTER = icompile(r"\s*(?:[\w-]+\s+)?(?:each|apiece|respectively)\b")
+
+
+# An absolute clause after the pledge tells a circumstance with its own time: "…, with the
+# final vehicles arriving last month", "…, with deliveries starting next year".
+_ABSOLUTE = icompile(
+    r",\s+with\s+(?:the\s+|its\s+|their\s+|some\s+|most\s+)?(?:[\w-]+\s+){0,3}?[a-z]+ing\b[^,;]*"
+)
+
+
+def _without_absolute(text: str) -> str:
+    """``text`` with absolute "with … -ing" clauses blanked (same length, offsets kept)."""
+    if ", with " not in text:
+        return text
+    out = text
+    for m in _ABSOLUTE.finditer(text):
+        out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
 
 
 def _is_joint(clause: str, text: str, end: int) -> bool:
@@ -528,7 +552,7 @@ def _currency(money: Money, donor: str, ctx: ArticleContext, sentence: str) -> s
 
 
 def _money_anchors(
-    text: str, monies: list[Money], verbs: list[re.Match], component: bool
+    text: str, monies: list[Money], verbs: list[re.Match], component: bool, year: int | None
 ) -> list[_Anchor]:
     """Amounts that can be pledges: not totals, not assets or prices, tied to a verb or noun."""
     anchors: list[_Anchor] = []
@@ -538,7 +562,9 @@ def _money_anchors(
         # "… exceeds A$1.6 billion, of which about A$1.4 billion is military aid": a part of a
         # total is itself a total.
         part_of_total = aggregate_before and re.search(
-            r"\b(?:of\s+which|of\s+this|of\s+that|including)\b", text[prev_end : money.start], _I
+            r"\b(?:of\s+which|of\s+this|of\s+that|including|as\s+part\s+of|out\s+of|within)\b",
+            text[prev_end : money.start],
+            _I,
         )
         aggregate_before = False
         if part_of_total:
@@ -548,7 +574,9 @@ def _money_anchors(
         before = text[prev_end : money.start]
         around = text[prev_end:next_start]
         after = text[money.end : money.end + 80]
-        if cues.has(cues.AGGREGATE_BEFORE, before) or cues.is_aggregate_around(around):
+        if (
+            cues.has(cues.AGGREGATE_BEFORE, before) or cues.is_aggregate_around(around)
+        ) and not cues.is_forward_sum(text, money.end, year):
             aggregate_before = True
             continue
         if cues.has(cues.NOT_SUPPORT_AFTER, after) or cues.has(
@@ -672,7 +700,8 @@ def sentence_pledges(
         return []
     # A part of a package stated before it ("This includes …", "Of this, €500m …").
     component = bool(ctx.last_donors) and cues.is_component(text, stems)
-    anchors = _money_anchors(text, monies, verbs, component)
+    year = ctx.published.year if ctx.published else None
+    anchors = _money_anchors(text, monies, verbs, component, year)
     money_anchors = len(anchors)
     anchors += _item_anchors(text, monies, verbs, mentions, stems)
     out: list[PledgeMention] = []
@@ -680,6 +709,7 @@ def sentence_pledges(
     coalition = next((m.name for m in mentions if m.kind in ("coalition", "initiative")), None)
     usable = _agents(text, mentions, stems) if anchors else ([], [])
     date_cues = None
+    main = _without_absolute(text) if anchors else text
     for k_anchor, anchor in enumerate(anchors):
         donors, c_start, c_end = _find_donors(text, mentions, anchor, verbs, usable)
         donor_names = [m.name for m in donors]
@@ -693,6 +723,8 @@ def sentence_pledges(
         clause = text[c_start:c_end]
         if anchor.money is not None and len(set(donor_names)) > 1:
             if _is_joint(clause, text, anchor.end):
+                # items beside a joint sum are its contents, not one pledge per partner
+                with_sum.update(donor_names)
                 donor_names = [_joint_name(donor_names)]
             elif (
                 len(donor_names) == money_anchors
@@ -714,14 +746,17 @@ def sentence_pledges(
         # The donor is the object of a demand: "MPs demanded that Rome send Patriots".
         if _DEMAND_BEFORE.search(text, max(0, c_start - 40), c_start):
             continue
+        # … or the subject of an open question: "declined to say whether Germany would send".
+        if _QUESTION_BEFORE.search(text, max(0, c_start - 30), c_start):
+            continue
         if anchor.money is None and cues.is_aggregate_around(text):
             continue
         if date_cues is None:
-            date_cues = find_dates(text, ctx.published, stems)
+            date_cues = find_dates(main, ctx.published, stems)
         chosen = best_date(date_cues, near=anchor.start, published=ctx.published)
         announced = chosen.value if chosen else None
         restated = (
-            cues.is_restated(text)
+            cues.is_restated(main)
             or is_earlier(chosen, ctx.published)
             or past_year(text, ctx.published)
         )
@@ -729,7 +764,7 @@ def sentence_pledges(
             text, max(0, anchor.start - 40), anchor.start
         ):
             restated = True
-        if announced is None and not restated and not collective:
+        if announced is None and not restated:
             announced = ctx.news_date_near(sent.index)
         money = anchor.money
         category = _category(text)
