@@ -11,6 +11,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from flows.mentions import agreement_row, pledge_row
 from transforms.extract import _extract, extract_article, to_eval_record
 from transforms.sentences import split_sentences
 
@@ -51,11 +52,11 @@ def test_never_raises_and_offsets_point_at_sentences(text: str, published: dt.da
     for p in ex.pledges:
         assert p.donor and (p.amount is None or p.amount > 0)
         assert (p.amount is None) == (p.currency is None)
-    # The store keys mentions on these: a duplicate would break the batch upsert.
-    pledge_keys = [(p.start, p.end, p.donor, p.currency, p.amount) for p in ex.pledges]
-    assert len(pledge_keys) == len(set(pledge_keys))
-    deal_keys = [(a.start, a.end, a.kind, tuple(sorted(a.parties))) for a in ex.agreements]
-    assert len(deal_keys) == len(set(deal_keys))
+    # The store keys mentions on their ids: a repeated id would lose a record in the upsert.
+    pledge_ids = [pledge_row("a", p, "r")["mention_id"] for p in ex.pledges]
+    assert len(pledge_ids) == len(set(pledge_ids))
+    deal_ids = [agreement_row("a", a, "r")["mention_id"] for a in ex.agreements]
+    assert len(deal_ids) == len(set(deal_ids))
     record = to_eval_record("id", ex)
     assert len(record["pledges"]) == len(ex.pledges)
 
