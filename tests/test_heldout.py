@@ -1,15 +1,23 @@
-"""Scores on the held-out articles of an independent author (``tests/data/heldout``).
+"""Scores on the labelled sets of independent authors, with the history of what they measured.
 
-Eighteen articles. h01–h09 were not used to write the first rules, but their errors led to
-the rules of extractor 0.6.0; h10–h18 were new to 0.6.0 (pledges F1 0.74, agreements 0.67,
-dates 0.69 on them) and their errors led to the rules of 0.7.0. So none of the 18 is blind
-any longer: all of them informed rules, and these floors guard against regressions, not
-generalisation (the rules are general — phrasing families, cue classes, money forms, actor
-aliases, agreement patterns — each with table-driven rows of its own, in our own wording, in
-the unit tests). Scored by the shared scorer, so the figures are those of
-``pledgewatch eval --articles tests/data/heldout/articles.jsonl --labels …``; at 0.7.0 (and
-still at 0.8.0) every score is 1.000 (36 pledges, 13 agreements) and the floors sit about one
-record below it.
+Each set was written by someone who never saw the extractor, in the shared labelling rules,
+and scored blind once; the figures at that moment are the honest estimate of how the rules
+generalise. A set whose errors were then turned into rules is no longer blind: its floors
+guard against regressions only. Scored by the shared scorer, so the figures are those of
+``pledgewatch eval --articles tests/data/SET/articles.jsonl --labels tests/data/SET/labels.jsonl``.
+
+- ``heldout`` (18 articles). h01–h09 led to the rules of 0.6.0; h10–h18 were blind to 0.6.0
+  (pledges F1 0.743, agreements 0.667, dates 0.69) and led to the rules of 0.7.0. Not blind.
+- ``heldout2`` (14 articles: a DoD release, PA Media, Ukrinform-style translation, TASS,
+  Canadian and Australian ministers with a plain "$", Ramstein round-ups). Blind to 0.7.0
+  (pledges F1 0.807, agreements 0.714, dates 0.80); its errors led to the rules of 0.8.0.
+  Not blind. Agreement kind 0.917: the UK–Ukraine 100-year partnership is a security
+  agreement here but a document signing in ``tests/data/extraction``.
+- ``heldout3`` (12 articles). **Blind** to 0.8.0: pledges F1 0.875 (P 0.913, R 0.840),
+  agreements 0.947 (P 1.000, R 0.900), dates 0.833 of 18 matched, restated 0.905, kind 0.778.
+  Kept blind: no rule has been written from it.
+
+Floors sit about one record below the scores reached.
 """
 
 from __future__ import annotations
@@ -24,13 +32,17 @@ import pytest
 
 from transforms.extract import extract_article, to_eval_record
 
-DATA = Path(__file__).parent / "data" / "heldout"
+DATA = Path(__file__).parent / "data"
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
-pytestmark = pytest.mark.skipif(
-    not SCORER.exists() or not (DATA / "labels.jsonl").exists(),
-    reason="../shared/eval/score.py or the held-out set is not here",
-)
+# set: (pledges F1, agreements F1, dates, restated, kind) floors
+FLOORS = {
+    "heldout": (0.98, 0.96, 0.96, 0.97, 0.92),
+    "heldout2": (0.98, 0.95, 0.96, 0.96, 0.83),
+    "heldout3": (0.84, 0.90, 0.80, 0.85, 0.70),
+}
+
+pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not here")
 
 
 def _scorer() -> ModuleType:
@@ -41,30 +53,27 @@ def _scorer() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def report() -> dict:
-    """The scorer's report on the extractor's output for the held-out articles."""
+def report(name: str) -> dict:
+    """The scorer's report on the extractor's output for one labelled set."""
     score = _scorer()
     predictions: dict[str, dict] = {}
-    for line in (DATA / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / name / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         art = json.loads(line)
         published = dt.date.fromisoformat(art["published"][:10]) if art.get("published") else None
         ex = extract_article(art["text"], published, art.get("outlet"), art.get("title"))
         predictions[str(art["id"])] = to_eval_record(str(art["id"]), ex)
-    gold = score.load(str(DATA / "labels.jsonl"))
-    result, _errors = score.score(gold, predictions)
+    result, _errors = score.score(score.load(str(DATA / name / "labels.jsonl")), predictions)
     return result
 
 
-def test_heldout_record_scores(report: dict) -> None:
-    assert report["articles"] >= 18
-    assert report["pledges"]["f1"] >= 0.98, report["pledges"]
-    assert report["agreements"]["f1"] >= 0.96, report["agreements"]
-
-
-def test_heldout_dates_restated_and_kinds(report: dict) -> None:
-    assert report["pledge_date"]["share"] >= 0.96, report["pledge_date"]
-    assert report["pledge_restated"]["share"] >= 0.97, report["pledge_restated"]
-    assert report["agreement_kind"]["share"] >= 0.92, report["agreement_kind"]
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_labelled_set_scores(name: str) -> None:
+    pledges, agreements, dates, restated, kind = FLOORS[name]
+    result = report(name)
+    assert result["pledges"]["f1"] >= pledges, result["pledges"]
+    assert result["agreements"]["f1"] >= agreements, result["agreements"]
+    assert result["pledge_date"]["share"] >= dates, result["pledge_date"]
+    assert result["pledge_restated"]["share"] >= restated, result["pledge_restated"]
+    assert result["agreement_kind"]["share"] >= kind, result["agreement_kind"]
