@@ -25,22 +25,10 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import storage
 from flows.faults import checkpoint
-from flows.mentions import (
-    agreement_row,
-    extract_chunk,
-    extract_rows,
-    pledge_row,
-    split_date,
-    warm,
-    worker_context,
-)
+from flows.mentions import extract_chunk, extract_rows, warm, worker_context
 from transforms.actors import load_actors
 from transforms.events import merge_agreements, merge_pledges
 from transforms.extract import EXTRACTOR_VERSION
-
-# The row builders moved to flows.mentions (importable without Prefect, for the workers);
-# they stay importable from here.
-__all__ = ["agreement_row", "extract_rows", "pledge_row", "split_date"]
 
 log = logging.getLogger("pledgewatch")
 

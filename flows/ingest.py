@@ -189,16 +189,9 @@ def fetch_feed(
     return result
 
 
-@task(name="store-feed", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
-def store_feed(db_path: Path, run_id: str, result: FeedResult) -> int:
-    """Write one feed's articles, links and health in one transaction; return new articles."""
-    with storage.open_db(db_path) as con:
-        return _store_feed(con, run_id, result)
-
-
 @task(name="store-feeds", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
 def store_feeds(db_path: Path, run_id: str, results: list[FeedResult]) -> int:
-    """store_feed for several feeds in one database session, still one transaction each.
+    """Store several feeds in one database session, one transaction per feed.
 
     Closing a DuckDB connection checkpoints the file, which rewrites the articles table's
     open row group and its indexes: ~0.1 s per 10k stored articles, so one session per
@@ -213,6 +206,7 @@ def store_feeds(db_path: Path, run_id: str, results: list[FeedResult]) -> int:
 
 
 def _store_feed(con, run_id: str, result: FeedResult) -> int:
+    """Write one feed's articles, links and health in one transaction; return new articles."""
     feed = result.feed
     now = datetime.now(UTC)
     with storage.transaction(con):

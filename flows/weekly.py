@@ -26,8 +26,8 @@ from reports.render import render_pdf
 from transforms.weeks import previous_week, week_bounds
 
 
-def briefing_paths(settings: Settings, week: str) -> tuple[Path, Path]:
-    return settings.output_dir / f"pledgewatch-{week}.pdf", settings.outbox_dir
+def briefing_path(settings: Settings, week: str) -> Path:
+    return settings.output_dir / f"pledgewatch-{week}.pdf"
 
 
 @task(name="render-briefing", cache_policy=NO_CACHE)
@@ -66,7 +66,7 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
             run.counts["undelivered_earlier_weeks"] += 1
         if fetch:
             ingest_into(settings.db_path, run, load_feeds(settings.feeds_file))
-        pdf_path, _ = briefing_paths(settings, week)
+        pdf_path = briefing_path(settings, week)
         briefing = render_briefing(settings.db_path, week, run.run_id, pdf_path)
         extra = {"briefing_path": str(pdf_path), **deliver(briefing, pdf_path, settings)}
         if extra["delivery_status"] == "failed":
