@@ -98,6 +98,8 @@ ASSERTION_CASES = [
     ("Allocations reached €40 billion in 2025, compared with €33 billion a year earlier.", 0, 0),
     ("The researchers calculated that Denmark gave DKK 20 billion in 2025.", 0, 0),
     ("Sweden allocated SEK 25 billion in 2025, the tracker showed.", 0, 0),
+    # what a coalition financed since its launch is a running total
+    ("Since the launch of the demining coalition, members have financed 40 vehicles.", 0, 0),
     # a state resisting a measure is no donor of it, wherever it stands in the sentence
     ("Governments weigh a €90bn loan for Ukraine, which faces opposition from Slovakia.", 0, 0),
     ("A €20 billion facility for Ukraine has not been adopted amid resistance from Belgium.", 0, 0),
@@ -131,6 +133,7 @@ def test_assertion_cues(sentence: str, pledges: int, agreements: int) -> None:
         # reported speech shifts tense back: the news of the day, not an earlier event
         ("Rutte said on Monday that the Netherlands had allocated €300 million.", False),
         ("Rutte said the Netherlands had already allocated €300 million.", True),
+        ("Oslo announced the same day that Norway had approved €30 million.", False),
         # an envelope the new money comes out of was set up before
         (
             "The first payment comes from the €300 million that Portugal set aside for Ukraine.",

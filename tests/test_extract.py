@@ -520,6 +520,38 @@ FAMILY_CASES = [
     ("The United States announced a $400 million package for Ukraine today. The package is made "
      "up of $150 million in drawdown and $250 million in new contracts.", "", "",
      [("United States", 400e6, "USD")], []),
+    # --- families from the errors of the third blind set (0.8.0), in our own wording ---
+    # a ", which …," clause between subject and verb holds no donor
+    ("Estonia, which chairs the group together with Germany, allocated a further €15 million "
+     "for drones.", "", "", [("Estonia", 15e6, "EUR")], []),
+    ("Poland, whose minister met his Danish counterpart, pledged €40 million for shells.", "",
+     "", [("Poland", 40e6, "EUR")], []),
+    ("Poland, which chairs the group with Sweden, and Ukraine signed a memorandum on demining.",
+     "", "", [], [({"Poland", "Ukraine"}, "memorandum/document signing")]),
+    # joining a named initiative is a membership, like joining a coalition
+    ("Slovenia has joined the Czech ammunition initiative and will contribute €5 million to "
+     "it.", "", "", [("Slovenia", 5e6, "EUR")], [({"Slovenia"}, "coalition membership")]),
+    # a paper on production is joint production, even beside a coalition
+    ("Norway, which leads the maritime coalition, and Ukraine signed an agreement on the "
+     "production of naval drones.", "", "", [],
+     [({"Norway", "Ukraine"}, "joint production")]),
+    # unnumbered things are pledged only as the object of a commitment to give
+    ("Madrid also pledged to deliver coastal radars to Ukraine.", "", "",
+     [("Spain", None, None)], []),
+    ("Oslo said the money would finance long-range drones.", "", "", [], []),
+    ("Ankara has supplied Ukraine with armoured vehicles.", "", "", [], []),
+    # personnel carriers are things; a yearly share of GDP is a pledge
+    ("Latvia handed over to Ukraine a batch of tracked personnel carriers.", "", "",
+     [("Latvia", None, None)], []),
+    ("Estonia undertook to allocate annually 0.3% of its GDP for military aid to Ukraine.", "",
+     "", [("Estonia", None, None)], []),
+    # a past delivery, a share of GDP and a new commitment of one donor are three facts
+    ("Spain pledged to send anti-drone systems on Monday. Spain has previously supplied Leopard "
+     "2 tanks to Ukraine. Spain earlier committed to give 0.2% of its GDP to Ukraine.", "", "",
+     [("Spain", None, None)] * 3, []),
+    # what members financed "since the launch" of their coalition is a running total
+    ("Since the creation of the IT coalition, its members have financed thousands of drones.",
+     "", "", [], []),
 ]  # fmt: skip
 
 
@@ -570,6 +602,57 @@ def test_the_lead_dates_the_story() -> None:
     }
     plain = extract_article("\n\n".join(["Allies met in Rome.", *body]), dt.date(2025, 3, 14))
     assert [p.announced_on for p in plain.pledges if not p.restated] == [None] * 3
+
+
+def test_days_told_by_reference() -> None:
+    """ "The same day" is the day of the sentences before; a source line after the lead dates
+    the lead's news; an undated "also" pledge of the same donor shares its neighbour's day."""
+    text = (
+        "The Dutch cabinet on Thursday approved €200 million for drones for Ukraine.\n"
+        "The money goes to Ukrainian manufacturers.\n"
+        "Officials stressed the urgency of the winter.\n"
+        "Belgium's defence ministry said the same day that it had approved €50 million."
+    )
+    ex = extract_article(text, dt.date(2025, 3, 15))
+    assert [(p.donor, p.announced_on, p.restated) for p in ex.pledges] == [
+        ("Netherlands", "2025-03-13", False),
+        ("Belgium", "2025-03-13", False),
+    ]
+    lead = (
+        "Members of the demining coalition pledged €60 million for Ukraine for 2026.\n"
+        "This was announced by the coalition's chair after a meeting in Vilnius on 10 March.\n"
+        "Weather and logistics were also discussed.\n"
+        "Lithuania committed to provide coastal radars.\n"
+        "Denmark signed up for another €5 million."
+    )
+    ex = extract_article(lead, dt.date(2025, 3, 12))
+    assert {p.announced_on for p in ex.pledges} == {"2025-03-10"}
+    also = (
+        "Under the accord, Spain will give €100 million to Ukraine in 2025, the ministry said "
+        "on 3 March.\nMadrid also committed to provide coastal radars."
+    )
+    ex = extract_article(also, dt.date(2025, 3, 5))
+    assert [p.announced_on for p in ex.pledges] == ["2025-03-03", "2025-03-03"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Belgium's defence ministry said the same day that it had approved €50 million.",
+        "On that day, Belgium also approved €50 million.",
+        "That same day Belgium pledged €50 million.",
+    ],
+)
+def test_same_day_takes_the_day_before(second: str) -> None:
+    """A day told by reference is the day cue of the nearest sentence before it."""
+    text = (
+        "The Dutch cabinet on Thursday approved €200 million for drones for Ukraine.\n"
+        "The money goes to Ukrainian manufacturers.\n"
+        "Officials stressed the urgency of the winter.\n"
+        "Lawmakers debated the budget for hours.\n" + second
+    )
+    ex = extract_article(text, dt.date(2025, 3, 15))
+    assert [p.announced_on for p in ex.pledges if p.donor == "Belgium"] == ["2025-03-13"]
 
 
 def test_sums_that_split_the_package_before_are_components() -> None:

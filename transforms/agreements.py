@@ -214,11 +214,21 @@ def _companies(text: str, mentions: list[Mention]) -> tuple[list[str], set[str]]
     return names, nationality
 
 
+# A ", which …," clause before the verb: "Latvia, which leads the coalition with the United
+# Kingdom, signed …" — the names inside it do not sign.
+_RELATIVE = icompile(r",\s+(?:which|who|whose)\b[^,;()]{0,120},")
+
+
 def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
     names: list[str] = []
     places: list[str] = []  # "at a ceremony in Copenhagen": the host, if no one else signs
+    aside = (
+        [(r.start(), r.end()) for r in _RELATIVE.finditer(text[:verb_at])] if "," in text else []
+    )
     for k, m in enumerate(mentions):
         if not _party(m):
+            continue
+        if any(a <= m.start < b for a, b in aside):
             continue
         # "Poland's PGZ": the state owns the company that signs; it is not a party itself.
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
@@ -273,7 +283,17 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# A paper whose subject is production: "a memorandum on joint production of interceptors",
+# "an agreement on the production of weapons" — joint production even beside a coalition.
+_DOC_ON_PRODUCTION = icompile(
+    r"\b(?:memorand(?:ums?|a)|MoUs?|agreements?|contracts?|deals?)\s+(?:on|for)\s+(?:the\s+)?"
+    r"(?:joint\s+|co-?)?(?:production|manufactur\w+)\b",
+)
+
+
 def _kind(text: str, coalition: str | None) -> str:
+    if _DOC_ON_PRODUCTION.search(text):
+        return "joint production"
     if coalition is not None:
         return "coalition membership"
     if _JOINT.search(text):
@@ -455,6 +475,11 @@ def _sentence_agreement(
         and not (_JOINT.search(text) or _DOC.search(text))
     ):
         return []
+    if coalition is None and word.startswith(("join", "bec", "accession")):
+        # Joining a named initiative is a membership too: "has joined the Czech initiative".
+        coalition = next(
+            (m.name for m in mentions if m.kind == "initiative" and m.start >= verb.end()), None
+        )
     if word.startswith(("join", "bec", "accession")) and coalition is None:
         return []
     if word.startswith("agree") and _PLEDGE_AGREED.search(text):

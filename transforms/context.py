@@ -171,6 +171,14 @@ class ArticleContext:
                 near.append((abs(i - index), value))
         return min(near)[1] if near else self.news_date
 
+    def day_before(self, index: int, reach: int = 5) -> str | None:
+        """The day cue of the nearest sentence before ``index``: what "the same day" means."""
+        for i in range(index - 1, max(-1, index - reach - 1), -1):
+            value = self.day_cue(i)
+            if value is not None:
+                return value
+        return None
+
     def day_cue(self, index: int) -> str | None:
         """The relative day cue ("today", "on Thursday") dating sentence ``index``'s news.
 

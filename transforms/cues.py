@@ -80,7 +80,7 @@ AGGREGATE_BEFORE = icompile(
 )
 # … and in the text around it ("since 2022", "so far", "in two years").
 AGGREGATE_AROUND = icompile(
-    r"\bsince\s+(?:the\s+(?:beginning|start|outbreak|onset)|(?:19|20)\d\d|February\s+2022|"
+    r"\bsince\s+(?:the\s+(?:beginning|start|outbreak|onset|launch|creation|founding|establishment)|(?:19|20)\d\d|February\s+2022|"
     r"February\s+24|the\s+full[- ]scale|Russia'?s|the\s+invasion|then)\b|\bso\s+far\b|"
     r"\bto\s+date\b|\bin\s+(?:two|three|four|the\s+past\s+\w+)\s+years\b|\bup\s+to\s+now\b|\bthus\s+far\b|"
     r"\bin\s+total\b|\bcumulative\w*\b|\ba\s+year\b(?=[^.]*\bsince\b)|"
@@ -177,7 +177,7 @@ RESTATED = icompile(
 # Monday's news, not an earlier event ("had already signed" still does).
 _REPORTED_PERFECT = icompile(
     r"\b(?:said|says|told\s+\w+|announced|confirmed|added|stated|reported|noted|explained)"
-    r"(?:\s+(?:on\s+\w+|today|yesterday|this\s+\w+))?(?:\s+that)?\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:\s+(?:on\s+\w+|today|yesterday|this\s+\w+|(?:on\s+)?the\s+same\s+day))?(?:\s+that)?\s+(?:[\w'’-]+\s+){1,4}?"
     r"had\s+(?!already\b|previously\b|earlier\b)(?:also\s+)?(?=\w+ed\b|signed|set\s+aside)",
 )
 

@@ -26,7 +26,7 @@ from transforms.pledges import PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.9.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -56,6 +56,18 @@ def _news_dates(ctx: ArticleContext, text: str) -> None:
             st = ctx.stems[prose[0].index]
             if not _VERB_STEMS.isdisjoint(st) or may_have_money(st):
                 ctx.news_date = ctx.day_cue(prose[0].index) or _lead_day(ctx, prose[0].index)
+            if ctx.news_date is None and len(prose) > 1 and _SOURCE_LINE.search(prose[1].text):
+                # The lead's source line may carry the day: "This was reported by the minister
+                # after the meeting in Riga on 11 February."
+                ctx.news_date = _lead_day(ctx, prose[1].index)
+
+
+# A sentence that says who told the lead's news, and when: it dates the lead.
+_SOURCE_LINE = re.compile(
+    r"^\W*(?:this|that|it)\s+(?:was|were|has\s+been)\s+(?:reported|announced|stated|said|"
+    r"confirmed|revealed)\b|^\W*(?:the\s+)?(?:announcement|news|decision)\s+(?:was|came)\b",
+    re.IGNORECASE,
+)
 
 
 def _flat(text: str) -> str:
@@ -123,6 +135,31 @@ def _date_from_coreferent(pledges: list[PledgeMention], ctx: ArticleContext) -> 
             if cue is not None:
                 p.announced_on = cue.value
                 p.restated = p.restated or is_earlier(cue, ctx.published)
+                break
+
+
+# A sentence that goes on with the same donor's news: "Lisbon also committed to …".
+_ALSO = re.compile(r"\b(?:also|further|additionally|in\s+addition)\b", re.IGNORECASE)
+
+
+def _date_from_previous(pledges: list[PledgeMention], ctx: ArticleContext) -> None:
+    """An undated new pledge that "also" adds to the same donor's pledge in the sentence just
+    before takes that pledge's date: both tell the same event."""
+    index = {s.start: s.index for s in ctx.sentences}
+    for p in pledges:
+        if p.announced_on is not None or p.restated or not _ALSO.search(p.evidence):
+            continue
+        at = index.get(p.start)
+        if at is None:
+            continue
+        for q in pledges:
+            if (
+                q.donor == p.donor
+                and q.announced_on
+                and not q.restated
+                and index.get(q.start) == at - 1
+            ):
+                p.announced_on = q.announced_on
                 break
 
 
@@ -211,12 +248,19 @@ def _note_coalition(ctx: ArticleContext, index: int) -> None:
 
 
 def _pledge_key(p: PledgeMention) -> tuple:
+    """What makes two mentions one fact; without a sum, a share of GDP, funding or things.
+
+    Things a donor handed over before ("has previously supplied tanks") are another fact
+    than the things it commits now, so a restated item pledge has a key of its own.
+    """
     if p.amount is None:
-        kind = (
-            "funding"
-            if p.items and any(w in p.items.lower() for w in ("fund", "contri", "financ"))
-            else "items"
-        )
+        items = (p.items or "").lower()
+        if "gdp" in items or "gross domestic" in items:
+            kind = "share"
+        elif any(w in items for w in ("fund", "contri", "financ")):
+            kind = "funding"
+        else:
+            kind = "items-restated" if p.restated else "items"
         return (p.donor, None, p.recipient, kind)
     return (p.donor, round(p.amount, -3), p.currency)
 
@@ -392,6 +436,7 @@ def _extract(
     pledges = _merge_pledges(pledges)
     _mark_parts(pledges)
     _date_from_coreferent(pledges, ctx)
+    _date_from_previous(pledges, ctx)
     _date_components(pledges)
     for p in pledges:
         _convert(p, published)

@@ -112,7 +112,7 @@ _ITEM = (
     r"tanks?|Leopard[\w-]*|Abrams|Challenger[\w-]*|drones?|UAVs?|interceptors?|missiles?|shells?|"
     r"rounds|ammunition|munitions|howitzers?|artillery(?:\s+(?:systems?|pieces|guns|shells))?|"
     r"air[- ]defen[cs]e(?:\s+systems?)?|Patriots?(?:\s+systems?)?|IRIS-T\w*|NASAMS|HIMARS|SAMP/T|"
-    r"Stinger\w*|Javelin\w*|armou?red\s+vehicles|vehicles|APCs|IFVs|radars?|rifles|mortars|boats|"
+    r"Stinger\w*|Javelin\w*|armou?red\s+vehicles|vehicles|(?:armou?red\s+)?personnel\s+carriers|APCs|IFVs|radars?|rifles|mortars|boats|"
     r"vessels|ships|minehunters|generators|launchers|trucks|ambulances|systems?|training\s+"
     r"personnel|instructors|body\s+armou?r|helmets)"
 )
@@ -131,7 +131,7 @@ _GDP = (
     r"(?:GDP|gross\s+domestic\s+product)"
 )
 _OBJECT = icompile(
-    r"^\s*(?:(?:also|additionally|now|already)\s+)?"
+    r"^\s*(?:(?:also|additionally|now|already|annually|yearly|each\s+year|every\s+year)\s+)?"
     r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
     r"\s+(?:with\s+)?)?"
     r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation|production|"
@@ -151,7 +151,11 @@ _OBJECT = icompile(
     r"(?:(?:additional|further|extra|new|another)\s+(?=\d))?"
     r"(?:(?:about|around|up\s+to|over|more\s+than|at\s+least|nearly|almost|some)\s+)?"
     rf"{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS})\b|"
-    rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?))",
+    rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?)|"
+    # things named by a modifier without a number: "committed to provide maritime drones"
+    r"(?P<bare>(?!(?:the|a|an|its|their|this|that|these|those|some|any|such|other|more|own|"
+    rf"his|her|our|your|no)\b)[a-z][\w-]*\s+{_ITEMS})(?=\s*(?:[,.;:]|(?:and|to|for|on|in|by|from|as|under|this|next|before|after|"
+    r"within)\b|$)))",
 )
 # Deliveries told in the passive: "the first batch of shells … had been delivered to Ukraine".
 # The verb is found first (cheap), then the item in the words before it.
@@ -407,6 +411,34 @@ def _clause_start(text: str, at: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
+# A non-restrictive relative clause between a subject and its verb: "Latvia, which leads the
+# coalition with the United Kingdom, allocated …" — the names inside it are not the subject.
+_RELATIVE = icompile(r",\s+(?:which|who|whose)\b[^,;()]{0,120},")
+
+
+def _outside_relatives(text: str, idx: list[int], mentions: list[Mention], end: int) -> list[int]:
+    """``idx`` without the mentions inside a ", which …," clause closed before ``end``."""
+    if "," not in text[:end]:
+        return idx
+    spans = [(r.start(), r.end()) for r in _RELATIVE.finditer(text[:end])]
+    if not spans:
+        return idx
+    return [i for i in idx if not any(a <= mentions[i].start < b for a, b in spans)]
+
+
+# A day told by reference to the sentences before: "announced the same day", "on that day".
+_SAME_DAY = icompile(r"\b(?:the\s+same\s+day|(?:on\s+)?that\s+(?:same\s+)?day)\b")
+
+
+# Things without a number are a pledge only as the object of a stated commitment to give:
+# "Lisbon committed to provide maritime drones" (not "the money would finance drones").
+_GIVE = icompile(r"(?:provid|suppl|deliver|send|donat|giv|transfer|hand)")
+_COMMIT_TO = icompile(
+    r"\b(?:pledg\w*|promis\w*|commit(?:s|ted)|undert(?:ook|akes?)|agree[sd]?|vow\w*|"
+    r"decided)\s+(?:\w+\s+){0,2}?to\s*$"
+)
+
+
 def _find_donors(
     text: str,
     mentions: list[Mention],
@@ -449,6 +481,7 @@ def _find_donors(
         before = [anchor.verb]
     for verb in reversed(before):
         subjects = [i for i in idx if mentions[i].end <= verb.start()]
+        subjects = _outside_relatives(text, subjects, mentions, verb.start())
         if subjects:
             i = subjects[-1]
             return _conjoined(mentions, i, text), mentions[i].start, anchor.end
@@ -623,8 +656,13 @@ def _item_anchors(
         if obj is None or any(verb.end() <= m.start < verb.end() + obj.end() for m in monies):
             continue
         # Spans, not groups: the pattern ran over lower-cased text (see lowre.py).
-        groups = ("fund", "gdp", "package", "ordinal", "item", "spec")
+        groups = ("fund", "gdp", "package", "ordinal", "item", "spec", "bare")
         name = next(g for g in groups if obj.group(g) is not None)
+        if name == "bare" and not (
+            _GIVE.match(verb.group())
+            and _COMMIT_TO.search(text, max(0, verb.start() - 60), verb.start())
+        ):
+            continue  # unnumbered things count only as what a donor committed to give
         if name == "gdp" and not _FOR_UKRAINE.search(text):
             continue  # "2.5% of GDP on defence": a state's own spending, not support
         items = text[verb.end() + obj.start(name) : verb.end() + obj.end(name)].strip()
@@ -764,6 +802,8 @@ def sentence_pledges(
             text, max(0, anchor.start - 40), anchor.start
         ):
             restated = True
+        if announced is None and not restated and _SAME_DAY.search(main):
+            announced = ctx.day_before(sent.index)
         if announced is None and not restated:
             announced = ctx.news_date_near(sent.index)
         money = anchor.money
