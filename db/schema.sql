@@ -391,3 +391,19 @@ COMMENT ON VIEW kiel_export IS 'Pledge events in a long format like the Kiel Ins
 -- migration: 4 unnamed parties
 ALTER TABLE agreement_mentions ADD COLUMN unnamed_parties INTEGER;
 COMMENT ON COLUMN agreement_mentions.unnamed_parties IS 'Parties the text counts but does not name ("15 countries have joined" gives 15).';
+
+-- migration: 8 rulebook
+-- Records name the rules that made them (transforms/rulebook.py; `pledgewatch explain`), and
+-- rebuilding, housing and energy money gets a category of its own instead of "military".
+ALTER TABLE pledge_mentions ADD COLUMN rules VARCHAR[];
+ALTER TABLE agreement_mentions ADD COLUMN rules VARCHAR[];
+COMMENT ON COLUMN pledge_mentions.rules IS 'Names of the extractor rules that made this record (anchor, donor resolver, restated and date cues, category cue); see pledgewatch explain.';
+COMMENT ON COLUMN agreement_mentions.rules IS 'Names of the extractor rules that made this record; see pledgewatch explain.';
+-- DuckDB cannot add a value to an ENUM: move the columns to VARCHAR, re-create the type.
+ALTER TABLE pledge_mentions ALTER category TYPE VARCHAR;
+ALTER TABLE pledges ALTER category TYPE VARCHAR;
+DROP TYPE pledge_category;
+CREATE TYPE pledge_category AS ENUM ('military', 'financial', 'humanitarian', 'reconstruction', 'defence-industry');
+ALTER TABLE pledge_mentions ALTER category TYPE pledge_category;
+ALTER TABLE pledges ALTER category TYPE pledge_category;
+COMMENT ON COLUMN pledge_mentions.category IS 'military, financial, humanitarian, reconstruction (rebuilding, housing, energy) or defence-industry, read from the sentence by a category cue (see rules).';

@@ -180,6 +180,28 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Print the rules that fired on each sentence of one article."""
+    from flows import explain
+    from transforms.explain import explain_article, render_text
+
+    try:
+        if args.jsonl:
+            article = explain.from_jsonl(Path(args.jsonl), args.article)
+        else:
+            settings = load_settings(db_path=args.db)
+            path = settings.published_db_path
+            path = path if path.exists() and not args.db else settings.db_path
+            article = explain.from_db(path, args.article)
+    except (explain.ArticleNotFound, OSError, ValueError) as error:
+        print(f"pledgewatch explain: {error}", file=sys.stderr)
+        return 2
+    print(f"# {article.label}\n# published {article.published}, {article.title or ''}\n")
+    explained = explain_article(article.text, article.published, article.outlet, article.title)
+    print(render_text(explained))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pledgewatch",
@@ -221,6 +243,10 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
     query.add_argument("--max-rows", type=int, default=40)
 
+    explain = add("explain", cmd_explain, "show which extractor rules fired on an article")
+    explain.add_argument("article", nargs="?", help="article id or URL (with --jsonl: id or url)")
+    explain.add_argument("--jsonl", help="read the article from this JSONL file instead")
+
     evaluate = add("eval", cmd_eval, "score the extractor on the labelled development set")
     evaluate.add_argument("--articles", default=str(SHARED_EVAL / "dev" / "articles.jsonl"))
     evaluate.add_argument("--labels", default=str(SHARED_EVAL / "dev" / "labels.jsonl"))
@@ -228,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--show-errors", action="store_true")
     evaluate.add_argument("--json", action="store_true")
 
-    for command in (run, sub.choices["ingest"], report, status, deliver):
+    for command in (run, sub.choices["ingest"], report, status, deliver, explain):
         command.add_argument("--db", help="DuckDB file (default $PLEDGEWATCH_DB)")
     for command in (run, sub.choices["ingest"]):
         command.add_argument("--feeds", help="feeds file (default $PLEDGEWATCH_FEEDS)")

@@ -51,6 +51,7 @@ MENTION_TYPES = {
     "announced_on": "DATE",
     "signed_on": "DATE",
     "parties": "VARCHAR[]",
+    "rules": "VARCHAR[]",
 }
 
 

@@ -39,6 +39,7 @@ def _provenance(m: PledgeMention | AgreementMention, run_id: str) -> dict[str, A
         "evidence_end": m.end,
         "confidence": m.confidence,
         "extractor_version": EXTRACTOR_VERSION,
+        "rules": list(m.rules),
         "event_id": None,
         "run_id": run_id,
     }

@@ -240,7 +240,7 @@ DONORS = [
     "Czechia", "Lithuania", "Latvia", "Estonia", "European Union", "EIB", "Portugal",
 ]  # fmt: skip
 CURRENCIES = [("EUR", 1.0), ("USD", 1.08), ("GBP", 0.86), ("SEK", 11.5), ("NOK", 11.7)]
-CATEGORIES = ["military", "financial", "humanitarian", "defence-industry"]
+CATEGORIES = ["military", "financial", "humanitarian", "reconstruction", "defence-industry"]
 KINDS = ["memorandum/document signing", "joint production", "security agreement", "other"]
 COALITIONS = ["Drone Coalition", "IT Coalition", "Demining Coalition", "Maritime Coalition"]
 

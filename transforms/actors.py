@@ -214,3 +214,17 @@ def resolve(name: str) -> Actor | None:
     if len(mentions) == 1 and mentions[0].end - mentions[0].start == len(bare):
         return mentions[0].actor
     return by_name().get(bare)
+
+
+_NON_DONOR_CODES = frozenset({"UA", "RU", "BY", "IR", "KP"})
+
+
+def donor_eligible(m: Mention) -> bool:
+    """Countries, organisations and companies can give; Ukraine and Russia cannot."""
+    return (
+        m.kind in ("country", "organisation", "company")
+        and m.name not in NON_DONORS
+        and m.name != "Ukraine Defence Contact Group"
+        # a company of a state that cannot give (Ukroboronprom, Fire Point) gives nothing
+        and not (m.kind == "company" and m.actor.iso_code in _NON_DONOR_CODES)
+    )

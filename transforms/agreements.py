@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from transforms import cues
 from transforms.actors import Mention
 from transforms.context import ArticleContext
 from transforms.dates import best_date, find_dates, is_earlier
 from transforms.lowre import icompile
+from transforms.memory import Memory
 from transforms.records import AgreementMention
+from transforms.rules import Rule, Trace, first_rule
 from transforms.sentences import Sentence, keys
 
 _I = re.IGNORECASE
@@ -339,7 +342,9 @@ def sentence_agreements(
     sent: Sentence,
     mentions: list[Mention],
     ctx: ArticleContext,
+    memory: Memory,
     stems: set[str] | None = None,
+    trace: Trace | None = None,
 ) -> list[AgreementMention]:
     """The agreements ``sent`` asserts: one, or one per coalition a clause of its own joins."""
     text = sent.text
@@ -350,13 +355,18 @@ def sentence_agreements(
     if parts:
         found: list[AgreementMention] = []
         for spans in parts:
-            found += _clause_agreements(sent, mentions, ctx, spans)
+            found += _clause_agreements(sent, mentions, ctx, memory, spans, trace)
         return found
-    return _sentence_agreement(sent, mentions, ctx, stems)
+    return _sentence_agreement(sent, mentions, ctx, memory, stems, trace)
 
 
 def _clause_agreements(
-    sent: Sentence, mentions: list[Mention], ctx: ArticleContext, spans: list[tuple[int, int]]
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: ArticleContext,
+    memory: Memory,
+    spans: list[tuple[int, int]],
+    trace: Trace | None,
 ) -> list[AgreementMention]:
     """The agreement of one clause, read from its spans joined, evidenced by the sentence."""
     text = sent.text
@@ -370,7 +380,7 @@ def _clause_agreements(
         piece += text[lo:hi]
         offset += hi - lo
     clause = Sentence(piece, sent.start, sent.end, sent.index)
-    found = _sentence_agreement(clause, shifted, ctx, keys(piece))
+    found = _sentence_agreement(clause, shifted, ctx, memory, keys(piece), trace)
     for a in found:
         a.evidence, a.start, a.end = text, sent.start, sent.end
     return found
@@ -431,15 +441,114 @@ def _split_clauses(text: str, mentions: list[Mention]) -> list[list[tuple[int, i
     return clauses if len(clauses) >= 2 else []
 
 
-def _sentence_agreement(
-    sent: Sentence, mentions: list[Mention], ctx: ArticleContext, stems: set[str]
-) -> list[AgreementMention]:
-    """The agreement ``sent`` (or a clause of it) asserts, if any."""
-    text = sent.text
-    # Members "that have signed a letter of intent" assert membership; elsewhere a relative
-    # clause ("a plan that Ukraine agreed with Brussels") only presupposes an agreement.
+@dataclass(slots=True)
+class _Clause:
+    """A sentence with an agreement verb, as the agreement vetoes see it."""
+
+    text: str
+    stems: set[str]
+    verb: re.Match
+    word: str  # the verb, lower-cased ("signed", "join" for "signed up to")
+    coalition: str | None
+
+    @property
+    def head(self) -> str:
+        return self.text[: self.verb.end()]
+
+
+def _announced_without_paper(c: _Clause) -> bool:
+    return c.word.startswith("announced") and (
+        not (_DOC.search(c.text) or _SECURITY.search(c.text)) or bool(_FUTURE.search(c.text))
+    )
+
+
+def _founding_nothing(c: _Clause) -> bool:
+    return (
+        c.word.startswith(("launch", "found", "creat", "establish", "set up"))
+        and c.coalition is None
+        and not (_JOINT.search(c.text) or _DOC.search(c.text))
+    )
+
+
+# A clause with an agreement verb that asserts no agreement; the first that fires drops it.
+AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
+    Rule(
+        "agreement.veto.question",
+        lambda c: c.text.rstrip().endswith("?"),
+        "Will Kyiv and Berlin sign a security agreement this week?",
+        "a question asserts nothing",
+    ),
+    Rule(
+        "agreement.veto.announced_without_paper",
+        _announced_without_paper,
+        "Sweden announced it would buy more drones for Ukraine together with Denmark.",
+        '"announced" states an agreement only about a signed paper',
+    ),
+    Rule(
+        "agreement.veto.presupposed_paper",
+        lambda c: c.coalition is None and _only_presupposed_docs(c.text),
+        "Under the agreement signed last year, Denmark finances Ukrainian howitzers.",
+        "a paper the sentence only refers back to",
+    ),
+    Rule(
+        "agreement.veto.founding_nothing",
+        _founding_nothing,
+        "Ukraine and France launched talks on air defence.",
+        "launching without a coalition, a paper or joint production",
+    ),
+    Rule(
+        "agreement.veto.join_nothing",
+        lambda c: c.word.startswith(("join", "bec", "accession")) and c.coalition is None,
+        "Finland joined Germany in calling for more aid.",
+        "joining is a membership only of a coalition or initiative",
+    ),
+    Rule(
+        "agreement.veto.agreed_amount",
+        lambda c: c.word.startswith("agree") and _PLEDGE_AGREED.search(c.text),
+        "Denmark and Sweden agreed to provide €50 million for Ukrainian drones.",
+        "an amount agreed is a pledge, not an agreement",
+    ),
+    Rule(
+        "agreement.veto.agenda",
+        lambda c: cues.is_agenda(c.text, c.stems),
+        "The leaders will discuss the security agreement Ukraine and Italy signed.",
+        "agenda items are not decisions",
+    ),
+    Rule(
+        "agreement.veto.presupposed",
+        lambda c: _PRESUPPOSED.search(c.text[: c.verb.end() + 30]),
+        "After the launch of the artillery coalition, France signed a memorandum with Ukraine.",
+        "an agreement the text only presupposes (labelling rule 10)",
+    ),
+    Rule(
+        "agreement.veto.future",
+        lambda c: _FUTURE.search(c.head),
+        "Ukraine and Norway will sign a memorandum on joint production next month.",
+        "future signings are plans",
+    ),
+    Rule(
+        "agreement.veto.negation",
+        lambda c: cues.NEGATION.search(c.head),
+        "Hungary did not sign the joint declaration on Ukraine.",
+        "negations",
+    ),
+    Rule(
+        "agreement.veto.condition",
+        lambda c: cues.CONDITIONAL.search(c.text),
+        "Kyiv would join the coalition if the allies agreed to finance it.",
+        "a conditional agreement is no agreement",
+    ),
+)
+
+
+def _clause_verb(text: str, mentions: list[Mention]) -> re.Match | None:
+    """The first asserted agreement verb: not a noun ("the signing"), not in a relative clause.
+
+    Members "that have signed a letter of intent" assert membership; elsewhere a relative
+    clause ("a plan that Ukraine agreed with Brussels") only presupposes an agreement.
+    """
     coalition_named = "coalition" in text.lower() or any(m.kind == "coalition" for m in mentions)
-    verb = next(
+    return next(
         (
             v
             for v in _VERB.finditer(text)
@@ -451,46 +560,53 @@ def _sentence_agreement(
         ),
         None,
     )
-    if verb is None or text.endswith("?"):
-        return []
-    word = verb.group().lower()
-    if re.match(r"sign\w*\s+up|enlist|acced", word):
-        word = "join"  # "signed up to the drone coalition", "acceded to": a membership
+
+
+def _clause_coalition(
+    text: str, word: str, mentions: list[Mention], sent: Sentence, memory: Memory, verb: re.Match
+) -> str | None:
+    """The coalition the clause is about: named, inferred from its capability, "the group"
+    after one was named, or a named initiative being joined."""
     coalition = next((m.name for m in mentions if m.kind == "coalition"), None)
     coalition = coalition or infer_coalition(text)
     if coalition is None and (
         re.search(r"\b(?:the\s+group|the\s+coalition)\b", text, _I)
-        or (word.startswith("join") and sent.index - ctx.last_coalition_at <= 2)
+        or (word.startswith("join") and sent.index - memory.last_coalition_at <= 2)
     ):
-        coalition = ctx.last_coalition
+        coalition = memory.last_coalition
     if word.startswith("announced"):
-        if not (_DOC.search(text) or _SECURITY.search(text)) or _FUTURE.search(text):
-            return []
-        coalition = None
-    if coalition is None and _only_presupposed_docs(text):
-        return []
-    if (
-        word.startswith(("launch", "found", "creat", "establish", "set up"))
-        and coalition is None
-        and not (_JOINT.search(text) or _DOC.search(text))
-    ):
-        return []
+        return None
     if coalition is None and word.startswith(("join", "bec", "accession")):
         # Joining a named initiative is a membership too: "has joined the Czech initiative".
         coalition = next(
             (m.name for m in mentions if m.kind == "initiative" and m.start >= verb.end()), None
         )
-    if word.startswith(("join", "bec", "accession")) and coalition is None:
+    return coalition
+
+
+def _sentence_agreement(
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: ArticleContext,
+    memory: Memory,
+    stems: set[str],
+    trace: Trace | None,
+) -> list[AgreementMention]:
+    """The agreement ``sent`` (or a clause of it) asserts, if any."""
+    text = sent.text
+    verb = _clause_verb(text, mentions)
+    if verb is None:
         return []
-    if word.startswith("agree") and _PLEDGE_AGREED.search(text):
+    word = verb.group().lower()
+    if re.match(r"sign\w*\s+up|enlist|acced", word):
+        word = "join"  # "signed up to the drone coalition", "acceded to": a membership
+    coalition = _clause_coalition(text, word, mentions, sent, memory, verb)
+    veto = first_rule(AGREEMENT_VETOES, _Clause(text, stems, verb, word, coalition))
+    if veto is not None:
+        if trace is not None:
+            trace.note(sent.index, veto.name, "dropped", verb.group())
         return []
-    if cues.is_agenda(text, stems) or _PRESUPPOSED.search(text[: verb.end() + 30]):
-        return []
-    head = text[: verb.end()]
-    if _FUTURE.search(head) or cues.NEGATION.search(head):
-        return []
-    if cues.CONDITIONAL.search(text):
-        return []
+    rules = ["agreement.verb"]
     parties = _parties(text, mentions, verb.start())
     lead = _LEAD.search(text, verb.end())
     if lead and word.startswith("join"):
@@ -506,6 +622,7 @@ def _sentence_agreement(
             _MEMBERS_COUNT.search(text) and len(nxt_mentions) > 2
         ):
             parties = list(dict.fromkeys(m.name for m in nxt_mentions if _party(m)))
+            rules.append("agreement.parties.listed_next")
     if not [p for p in parties if p != "Ukraine"] and _BOTH.search(text[: verb.start()]):
         # "The two countries signed …": the states the sentence before named.
         before = [m.name for m in ctx.actors_in(sent.index - 1) if _party(m)]
@@ -513,18 +630,21 @@ def _sentence_agreement(
         if len(before) == 2 or (len(before) == 1 and before[0] != "Ukraine"):
             parties = before if len(before) == 2 else [*before, "Ukraine"]
             unnamed = None
+            rules.append("agreement.parties.both_before")
     if coalition and not parties and word.startswith(("launch", "found", "creat", "establish")):
         parties = list(ctx.leaders.get(coalition, []))
+        rules.append("agreement.parties.coalition_leaders")
     parties = list(dict.fromkeys(parties))
-    if not parties and not unnamed:
-        return []
-    if parties == ["Ukraine"] and not unnamed:
+    if (not parties or parties == ["Ukraine"]) and not unnamed:
+        if trace is not None:
+            trace.note(sent.index, "agreement.veto.no_parties", "dropped", verb.group())
         return []
     # A document signed *within* a coalition is about something else: its kind follows the
     # document ("signed a memorandum on drone production within the drone coalition").
     within = coalition is not None and word.startswith(("sign", "ink", "agree", "conclud"))
     within = within and bool(_WITHIN_COALITION.search(text))
     kind = _kind(text, None if within else coalition)
+    rules.append(f"agreement.kind.{kind.split('/')[0].replace(' ', '_')}")
     count = None
     dc = _DOC_COUNT.search(text)
     if dc and kind != "coalition membership":
@@ -543,7 +663,7 @@ def _sentence_agreement(
     groups = [parties]
     if coalition is None:
         groups = _one_per_counterpart(text, mentions, verb.start(), parties)
-    return [
+    found = [
         AgreementMention(
             parties=group,
             kind=kind,
@@ -557,9 +677,14 @@ def _sentence_agreement(
             restated=restated,
             coalition=coalition,
             unnamed_parties=_count(unnamed.group("n")) if unnamed else None,
+            rules=tuple(rules),
         )
         for group in groups
     ]
+    if trace is not None:
+        for a in found:
+            trace.note(sent.index, "agreement", "found", f"{', '.join(a.parties)}: {a.kind}")
+    return found
 
 
 _PLURAL_DEALS = icompile(
@@ -596,20 +721,21 @@ def _subject(text: str, after: int, coalition: str | None) -> str | None:
     return " ".join(words[:12]) or None
 
 
-def coalition_leaders(text: str, mentions: list[Mention], ctx: ArticleContext) -> None:
-    """Remember "led by X and Y" for the coalition the sentence (or the one before) names."""
+def coalition_leaders(
+    text: str, mentions: list[Mention], memory: Memory
+) -> tuple[str, list[str]] | None:
+    """ "led by X and Y": the coalition the sentence (or the one before) names, and X and Y."""
     if "led by" not in text:
-        return
+        return None
     lead = _LEAD.search(text)
     if not lead or not _COALITION_WORD.search(text[max(0, lead.start() - 40) : lead.start()]):
-        return
+        return None
     coalition = next((m.name for m in mentions if m.kind == "coalition"), None)
-    coalition = coalition or ctx.last_coalition
+    coalition = coalition or memory.last_coalition
     if coalition is None:
-        return
+        return None
     first = next((m for m in mentions if m.start >= lead.end()), None)
     if first is None or first.start - lead.end() > 4:
-        return
+        return None
     leaders = [m.name for m in mentions if m.start >= lead.end() and _party(m)]
-    if leaders:
-        ctx.leaders.setdefault(coalition, leaders)
+    return (coalition, leaders) if leaders else None

@@ -1,9 +1,10 @@
-"""Article-level context shared by the sentence-level recognisers.
+"""Article-level facts shared by the sentence-level recognisers.
 
-Sentences are read in order; the context remembers what later sentences need: the article's
-news date, the coalition last named (for "all of them", "the group"), the last pledge donor
-(for "This includes …" components), coalition leaders ("co-led by Latvia and the UK") and
-whether the text is a Canadian or Australian government statement (plain "$").
+What holds for the whole article, decided before or independently of the sentence order:
+its sentences and their actors (found lazily), its news date, coalition leaders ("co-led by
+Latvia and the UK", wherever stated), whether it is a Canadian or Australian government
+statement (plain "$"), its home state. What the reader remembers from sentence to sentence
+(last donors, last coalition) is not here: it is ``transforms.memory.Memory``, passed along.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from transforms.actors import NON_DONORS, Actor, Mention, by_name, find_actors
+from transforms.actors import NON_DONORS, Actor, Mention, by_name, donor_eligible, find_actors
 from transforms.dates import find_dates, is_earlier
 from transforms.lowre import icompile
+from transforms.memory import Memory
 from transforms.money import NORDIC_BY_COUNTRY
 from transforms.sentences import Sentence
 
@@ -85,10 +87,6 @@ class ArticleContext:
     _day_cues: dict[int, str | None] = field(default_factory=dict)  # sentence → "today" date
     dollar: str = "USD"  # currency of a plain "$" for the state whose statement this is
     dollar_state: str | None = None
-    last_coalition: str | None = None
-    last_coalition_at: int = -100  # index of the sentence that named it
-    last_donors: list[str] = field(default_factory=list)
-    last_found: dict[int, str] = field(default_factory=dict)  # sentence → first donor found
     leaders: dict[str, list[str]] = field(default_factory=dict)
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _nordic: str | None = None
@@ -145,20 +143,18 @@ class ArticleContext:
                     break
         return self._home  # type: ignore[return-value]
 
-    def subject_of(self, index: int) -> str | None:
-        """The first possible donor named in sentence ``index`` (for "It will also …")."""
-        from transforms.pledges import donor_eligible
-
+    def subject_of(self, index: int, memory: Memory) -> str | None:
+        """The first possible donor named in sentence ``index`` or the two before it, else
+        the donor a pledge there had (for "It will also …")."""
         for back in range(index, max(-1, index - 3), -1):
             first = next((m.name for m in self.actors_in(back) if donor_eligible(m)), None)
-            if first or back in self.last_found:
-                return first or self.last_found.get(back)
+            found = first or memory.donor_found_in(back)
+            if found:
+                return found
         return None
 
     def subject_of_sentence(self, index: int) -> str | None:
         """The first possible donor named in sentence ``index`` only (no look-back)."""
-        from transforms.pledges import donor_eligible
-
         return next((m.name for m in self.actors_in(index) if donor_eligible(m)), None)
 
     def news_date_near(self, index: int, reach: int = 2) -> str | None:

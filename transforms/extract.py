@@ -22,8 +22,10 @@ from transforms.agreements import (
 )
 from transforms.context import ArticleContext
 from transforms.dates import best_date, dateline, find_dates, is_earlier, may_have_date
+from transforms.memory import Memory
 from transforms.pledges import PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
+from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
 EXTRACTOR_VERSION = "0.9.0"
@@ -238,13 +240,14 @@ def _is_share(p: PledgeMention) -> bool:
     return at >= 0 and _SHARE_OF.match(p.evidence, at + len(p.amount_text)) is not None
 
 
-def _note_coalition(ctx: ArticleContext, index: int) -> None:
-    """Remember the last coalition named (sentences naming none are skipped cheaply)."""
+def _note_coalition(ctx: ArticleContext, index: int, memory: Memory) -> Memory:
+    """The memory with the last coalition sentence ``index`` names (most name none)."""
     if COALITION_HINTS.isdisjoint(ctx.stems[index]):
-        return
+        return memory
     for m in ctx.actors_in(index):
         if m.kind == "coalition":
-            ctx.last_coalition, ctx.last_coalition_at = m.name, index
+            memory = memory.after_coalition(index, m.name)
+    return memory
 
 
 def _pledge_key(p: PledgeMention) -> tuple:
@@ -387,22 +390,26 @@ def _convert(p: PledgeMention, published: dt.date | None) -> None:
 
 
 def _extract(
-    text: str, published: dt.date | None, outlet: str | None, title: str | None
+    text: str,
+    published: dt.date | None,
+    outlet: str | None,
+    title: str | None,
+    trace: Trace | None = None,
 ) -> Extraction:
     text = text[:_MAX_CHARS]
     sentences = split_sentences(text)
     stems = sentence_keys(text, sentences)
     ctx = ArticleContext.build(text, published, sentences, stems, outlet, title)
     _news_dates(ctx, text)
-    # Sentences that can name a coalition (most name none: skipped without a lookup).
-    coalition_hint = [not COALITION_HINTS.isdisjoint(st) for st in stems]
     # First pass: who leads which coalition ("co-led by Latvia and the UK"), wherever stated.
+    memory = Memory()
     for i, sent in enumerate(sentences):
         if "led by" in sent.text:
-            coalition_leaders(sent.text, ctx.actors_in(i), ctx)
-        if coalition_hint[i]:
-            _note_coalition(ctx, i)
-    ctx.last_coalition, ctx.last_coalition_at = None, -100
+            led = coalition_leaders(sent.text, ctx.actors_in(i), memory)
+            if led is not None:
+                ctx.leaders.setdefault(*led)
+        memory = _note_coalition(ctx, i, memory)
+    memory = Memory()
     pledges: list[PledgeMention] = []
     agreements: list[AgreementMention] = []
     background = False  # after a "Background:" heading the article restates older news
@@ -415,24 +422,22 @@ def _extract(
             or len(sent.text) > _MAX_SENTENCE
             or cues.BOILERPLATE.match(sent.text)
         ):
-            if coalition_hint[i]:
-                _note_coalition(ctx, i)
+            memory = _note_coalition(ctx, i, memory)
             continue
         row = ctx.actors_in(i)
-        found = sentence_pledges(sent, row, ctx, stems[i])
+        found = sentence_pledges(sent, row, ctx, memory, stems[i], trace)
         if background:
             for p in found:
                 p.restated = True
+                p.rules = (*p.rules, "restated.background_section")
         pledges.extend(found)
-        deals = sentence_agreements(sent, row, ctx, stems[i])
+        deals = sentence_agreements(sent, row, ctx, memory, stems[i], trace)
         if found:
             # An amount "agreed" is the pledge itself, not a separate agreement.
             deals = [a for a in deals if a.kind != "other"]
-            ctx.last_donors = list(dict.fromkeys(p.donor for p in found))
-            ctx.last_found[i] = found[0].donor
+            memory = memory.after_pledges(i, [p.donor for p in found])
         agreements.extend(deals)
-        if coalition_hint[i]:
-            _note_coalition(ctx, i)
+        memory = _note_coalition(ctx, i, memory)
     pledges = _merge_pledges(pledges)
     _mark_parts(pledges)
     _date_from_coreferent(pledges, ctx)
@@ -450,8 +455,13 @@ def extract_article(
     published: dt.date | None,
     outlet: str | None = None,
     title: str | None = None,
+    trace: Trace | None = None,
 ) -> Extraction:
-    """All pledges and agreements ``text`` asserts; never raises (logs and returns empty)."""
+    """All pledges and agreements ``text`` asserts; never raises (logs and returns empty).
+
+    With a ``trace``, every rule that fired (including those that dropped a candidate) is
+    written into it, sentence by sentence.
+    """
     if not isinstance(text, str) or not text.strip():
         return Extraction()
     if isinstance(published, dt.datetime):
@@ -459,7 +469,7 @@ def extract_article(
     elif not isinstance(published, dt.date):
         published = None
     try:
-        return _extract(text, published, outlet, title)
+        return _extract(text, published, outlet, title, trace)
     except Exception:  # a bad article must never stop a run
         log.exception("extraction failed; article skipped")
         return Extraction()

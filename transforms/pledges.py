@@ -12,16 +12,19 @@ collective subject tied to a coalition ("All of them have pledged"). A conjoined
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from transforms import cues
-from transforms.actors import NON_DONORS, Mention
+from transforms.actors import NON_DONORS, Mention, donor_eligible
 from transforms.context import ArticleContext
-from transforms.dates import best_date, find_dates, is_earlier, past_year
-from transforms.lowre import icompile
+from transforms.dates import DateCue, best_date, find_dates, is_earlier, past_year
+from transforms.lowre import LowerPattern, icompile
+from transforms.memory import Memory
 from transforms.money import NORDIC_BY_COUNTRY, Money, find_money
 from transforms.records import PledgeMention
+from transforms.rules import Cue, Method, Rule, Trace, first_cue, first_method, first_rule
 from transforms.sentences import Sentence, keys, may_have_money
 
 _I = re.IGNORECASE
@@ -182,11 +185,19 @@ _STAGE_ALLOCATED = icompile(
 )
 _FINANCIAL = icompile(
     r"\b(?:loan|budget(?:ary)?|macro-?financial|financial\s+(?:aid|assistance|support)|grant|"
-    r"credit|guarantee|civilian\s+aid|reconstruction|Ukraine\s+Facility|budget\s+support)\b",
+    r"credit|guarantee|civilian\s+aid|Ukraine\s+Facility|budget\s+support)\b",
 )
 _HUMANITARIAN = icompile(
-    r"\b(?:humanitarian|civilian|energy|medical|food|shelter|winteri[sz]\w+|demining|"
-    r"reconstruction)\b",
+    r"\b(?:humanitarian|civilian|medical|food|shelter|winteri[sz]\w+|demining)\b",
+)
+_HUMANITARIAN_AID = icompile(
+    r"\bhumanitarian\s+(?:aid|assistance|support|relief|needs|projects?)\b"
+)
+# Rebuilding, housing and energy: money for these is never military support.
+_RECONSTRUCTION = icompile(
+    r"\b(?:reconstruction|rebuild\w*|recovery|housing|homes|dwellings|energy|power\s+(?:grid|"
+    r"plants?|stations?|generation)|electricity|heating|gas\s+(?:purchases|supplies)|"
+    r"infrastructure\s+(?:repair|restoration)|restor\w+\s+(?:of\s+)?(?:infrastructure|housing))\b",
 )
 _INDUSTRY = icompile(
     r"\b(?:defen[cs]e[- ]industr\w*|Danish\s+model|joint\s+production|production\s+in\s+Ukraine|"
@@ -214,20 +225,6 @@ PLEDGE_STEMS = frozenset({
     "procu", "pay", "pays", "payin", "paid", "spend", "spent", "prese", "roll", "rolls", "rolle",
     "rolli", "devot", "cover",
 })  # fmt: skip
-
-
-_NON_DONOR_CODES = frozenset({"UA", "RU", "BY", "IR", "KP"})
-
-
-def donor_eligible(m: Mention) -> bool:
-    """Countries, organisations and companies can give; Ukraine and Russia cannot."""
-    return (
-        m.kind in ("country", "organisation", "company")
-        and m.name not in NON_DONORS
-        and m.name != "Ukraine Defence Contact Group"
-        # a company of a state that cannot give (Ukroboronprom, Fire Point) gives nothing
-        and not (m.kind == "company" and m.actor.iso_code in _NON_DONOR_CODES)
-    )
 
 
 @dataclass(slots=True)
@@ -439,25 +436,77 @@ _COMMIT_TO = icompile(
 )
 
 
-def _find_donors(
-    text: str,
-    mentions: list[Mention],
-    anchor: _Anchor,
-    verbs: list[re.Match],
-    usable: tuple[list[int], list[int]],
-) -> tuple[list[Mention], int, int]:
-    """Donor mentions for ``anchor`` and the clause span (start, end) that asserts it."""
-    idx, agents = usable
-    # 1. an actor right before the amount: "the UK's existing £3 billion", "and France €300m"
-    if anchor.money is not None:
-        for i in reversed(idx):
-            m = mentions[i]
-            gap = text[m.end : anchor.start]
-            if m.end <= anchor.start and _ADJACENT.fullmatch(gap):
-                return _conjoined(mentions, i, text), m.start, anchor.end
-    # 2. a source or passive agent: "aid from Norway", "agreed upon by the G7 nations"
-    for i in agents:
-        m = mentions[i]
+@dataclass(slots=True)
+class _Query:
+    """What the donor resolvers look at: one anchor of one sentence."""
+
+    sent: Sentence
+    mentions: list[Mention]
+    ctx: ArticleContext
+    memory: Memory
+    anchor: _Anchor
+    verbs: list[re.Match]
+    idx: list[int]  # mentions that can be donors
+    agents: list[int]  # … of those, named as a source or agent ("from X", "by X")
+    coalition: str | None
+    component: bool
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    def verbs_before(self) -> list[re.Match]:
+        """Pledge verbs before the anchor (or its own verb, for things)."""
+        if self.anchor.verb is not None:
+            return [self.anchor.verb]
+        return [
+            v
+            for v in self.verbs
+            if v.end() <= self.anchor.start + 1 and _verb_ok(self.text, v, self.mentions)
+        ]
+
+    def supported(self) -> bool:
+        """The amount names support ("… package", "aid worth …", "thanked X for …")."""
+        text, a = self.text, self.anchor
+        return bool(
+            _SUPPORT_NOUN.search(text[a.end : a.end + 80])
+            or _SUPPORT_BEFORE.search(text[max(0, a.start - 60) : a.start])
+            or _THANKS_FOR.search(text[max(0, a.start - 120) : a.start])
+        )
+
+
+@dataclass(slots=True)
+class _Donors:
+    """Who gives, and the span of the clause that asserts it."""
+
+    names: list[str]
+    start: int
+    end: int
+    confidence: float = 0.8
+    collective: bool = False
+
+
+def _named(q: _Query, i: int, start: int, end: int) -> _Donors | None:
+    group = _conjoined(q.mentions, i, q.text)
+    return _Donors([m.name for m in group], start, end) if group else None
+
+
+def _donor_adjacent(q: _Query) -> _Donors | None:
+    """An actor right before the amount: "the UK's existing £3 billion", "and France €300m"."""
+    if q.anchor.money is None:
+        return None
+    for i in reversed(q.idx):
+        m = q.mentions[i]
+        if m.end <= q.anchor.start and _ADJACENT.fullmatch(q.text[m.end : q.anchor.start]):
+            return _named(q, i, m.start, q.anchor.end)
+    return None
+
+
+def _donor_agent(q: _Query) -> _Donors | None:
+    """A source or passive agent: "aid from Norway", "agreed upon by the G7 nations"."""
+    text, anchor = q.text, q.anchor
+    for i in q.agents:
+        m = q.mentions[i]
         lo, hi = min(m.start, anchor.start), max(m.end, anchor.end)
         if ";" in text[lo:hi]:
             continue  # another clause: "… allocated funding; Ukraine could receive more from X"
@@ -471,71 +520,219 @@ def _find_donors(
             continue
         # The clause runs from the verb before the amount ("Ukraine expects to receive $61bn
         # from the US") so its speculation and negation count.
-        lead = [v.start() for v in verbs if v.end() <= anchor.start + 1]
-        start = min(m.start, anchor.start, *(lead[-1:] or [anchor.start]))
-        start = _clause_start(text, start)
-        return _conjoined(mentions, i, text), start, max(m.end, anchor.end)
-    # 3. the subject of the nearest pledge verb before the anchor
-    before = [v for v in verbs if v.end() <= anchor.start + 1 and _verb_ok(text, v, mentions)]
-    if anchor.verb is not None:
-        before = [anchor.verb]
-    for verb in reversed(before):
-        subjects = [i for i in idx if mentions[i].end <= verb.start()]
-        subjects = _outside_relatives(text, subjects, mentions, verb.start())
+        lead = [v.start() for v in q.verbs if v.end() <= anchor.start + 1]
+        start = _clause_start(text, min(m.start, anchor.start, *(lead[-1:] or [anchor.start])))
+        return _named(q, i, start, max(m.end, anchor.end))
+    return None
+
+
+def _donor_subject(q: _Query) -> _Donors | None:
+    """The subject of the nearest pledge verb before the anchor: "Norway will provide …"."""
+    for verb in reversed(q.verbs_before()):
+        subjects = [i for i in q.idx if q.mentions[i].end <= verb.start()]
+        subjects = _outside_relatives(q.text, subjects, q.mentions, verb.start())
         if subjects:
             i = subjects[-1]
-            return _conjoined(mentions, i, text), mentions[i].start, anchor.end
-    # 4. a relative clause after the amount: "the 7 billion kroner that Denmark allocated"
-    after = [v for v in verbs if v.start() >= anchor.end and v.start() - anchor.end < 80]
-    for verb in after:
-        subjects = [i for i in idx if anchor.end <= mentions[i].start < verb.start()]
+            return _named(q, i, q.mentions[i].start, q.anchor.end)
+    return None
+
+
+def _donor_relative(q: _Query) -> _Donors | None:
+    """A relative clause after the amount: "the 7 billion kroner that Denmark allocated"."""
+    anchor = q.anchor
+    for verb in q.verbs:
+        if not (verb.start() >= anchor.end and verb.start() - anchor.end < 80):
+            continue
+        subjects = [i for i in q.idx if anchor.end <= q.mentions[i].start < verb.start()]
         if subjects:
-            i = subjects[-1]
-            return _conjoined(mentions, i, text), anchor.start, verb.end()
-    # 5. no verb ties them: "Zelensky thanked Germany for the new €500m package" — the
-    # nearest possible donor before an amount that names support.
-    if anchor.money is not None and anchor.verb is None:
-        subjects = [i for i in idx if mentions[i].end <= anchor.start]
-        supported = (
-            _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80])
-            or _SUPPORT_BEFORE.search(text[max(0, anchor.start - 60) : anchor.start])
-            or _THANKS_FOR.search(text[max(0, anchor.start - 120) : anchor.start])
-        )
-        if subjects and supported and not before:
-            i = subjects[-1]
-            return _conjoined(mentions, i, text), mentions[i].start, anchor.end
-        # 6. a quote in the first person: "“We will allocate €100m,” said Latvia's minister"
-        if re.search(r"\b(?:[Ww]e|I)\b", text[: anchor.start]) and (before or supported):
-            speakers = [i for i in idx if mentions[i].start >= anchor.end]
-            if speakers:
-                i = speakers[0]
-                return [mentions[i]], anchor.start, anchor.end
-    # 7. one possible donor in the whole sentence, however it is attached: "The funding comes
-    # on top of the £2.26 billion loan announced last month, a British official said."
-    names = {mentions[i].name for i in idx}
-    if len(names) == 1 and (
-        verbs or anchor.money is None or _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80])
+            return _named(q, subjects[-1], anchor.start, verb.end())
+    return None
+
+
+def _donor_before_support(q: _Query) -> _Donors | None:
+    """No verb ties them: the nearest possible donor before an amount that names support."""
+    anchor = q.anchor
+    if anchor.money is None or anchor.verb is not None or q.verbs_before() or not q.supported():
+        return None
+    subjects = [i for i in q.idx if q.mentions[i].end <= anchor.start]
+    if not subjects:
+        return None
+    i = subjects[-1]
+    return _named(q, i, q.mentions[i].start, anchor.end)
+
+
+def _donor_speaker(q: _Query) -> _Donors | None:
+    """A quote in the first person: "“We will allocate €100m,” said Latvia's minister"."""
+    anchor = q.anchor
+    if anchor.money is None or anchor.verb is not None:
+        return None
+    if not re.search(r"\b(?:[Ww]e|I)\b", q.text[: anchor.start]):
+        return None
+    if not (q.verbs_before() or q.supported()):
+        return None
+    speakers = [i for i in q.idx if q.mentions[i].start >= anchor.end]
+    if not speakers:
+        return None
+    m = q.mentions[speakers[0]]
+    return _Donors([m.name], anchor.start, anchor.end)
+
+
+def _donor_only_one(q: _Query) -> _Donors | None:
+    """One possible donor in the whole sentence, however it is attached."""
+    text, anchor = q.text, q.anchor
+    names = {q.mentions[i].name for i in q.idx}
+    if len(names) != 1 or not (
+        q.verbs or anchor.money is None or _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80])
     ):
-        # Loosely attached, the donor asserts only what the whole clause asserts: "… are
-        # considering a loan of up to €140 billion, but … faces resistance from Belgium".
-        m = mentions[idx[0]]
-        start = _clause_start(text, min(anchor.start, m.start))
-        return [m], start, max(anchor.end, m.end)
-    return [], anchor.start, anchor.end
+        return None
+    # Loosely attached, the donor asserts only what the whole clause asserts: "… are
+    # considering a loan of up to €140 billion, but … faces resistance from Belgium".
+    m = q.mentions[q.idx[0]]
+    start = _clause_start(text, min(anchor.start, m.start))
+    return _Donors([m.name], start, max(anchor.end, m.end))
 
 
-def _category(text: str) -> str:
-    if _FINANCIAL.search(text) and not _MILITARY_AID.search(text):
-        return "financial"
-    if _INDUSTRY.search(text) and not _MILITARY.search(text):
-        return "defence-industry"
-    if _MILITARY.search(text):
-        return "military"
-    if _HUMANITARIAN.search(text):
-        return "humanitarian"
-    if _INDUSTRY.search(text):
-        return "defence-industry"
-    return "military"
+def _donor_collective(q: _Query) -> _Donors | None:
+    """ "All of them have pledged …" after a coalition: its member states."""
+    text, anchor = q.text, q.anchor
+    coll = _COLLECTIVE.search(text[: anchor.start])
+    group = q.coalition or q.memory.last_coalition
+    lead = next((m for m in q.mentions if m.end <= anchor.start), None)
+    if lead is not None and lead.kind == "coalition" and q.verbs and coll is None:
+        coll = re.search(r"(?P<who>.+)", text[lead.start : lead.end])
+        group = lead.name
+    if coll and group and (q.verbs or anchor.money is None):
+        return _Donors([f"{group} member states"], coll.start("who"), anchor.end, 0.6, True)
+    return None
+
+
+def _donor_of_package(q: _Query) -> _Donors | None:
+    """ "This includes €200m for drones": the donor of the package told just before."""
+    if q.component and q.memory.last_donors and q.anchor.money is not None:
+        return _Donors(list(q.memory.last_donors), q.anchor.start, q.anchor.end, 0.6)
+    return None
+
+
+def _donor_anaphor(q: _Query) -> _Donors | None:
+    """ "It will also send …": the subject of the sentences before."""
+    text, anchor = q.text, q.anchor
+    ana = _ANAPHOR.match(text)
+    if not ana or not (q.verbs or _VALUED.search(text[max(0, anchor.start - 30) : anchor.start])):
+        return None
+    prev = q.ctx.subject_of(q.sent.index - 1, q.memory)
+    return _Donors([prev], ana.start("who"), anchor.end, 0.5) if prev else None
+
+
+# How a pledge's donor is found, tried in order (the first that finds one wins): the donor
+# named in the sentence by its syntactic tie to the amount, then a donor the sentence does
+# not name (a coalition's members, the package's donor, an earlier subject).
+DONOR_METHODS: tuple[Method[_Query, _Donors], ...] = (
+    Method(
+        "donor.adjacent",
+        _donor_adjacent,
+        "The UK's existing £3 billion annual support will continue.",
+    ),
+    Method(
+        "donor.source_agent",
+        _donor_agent,
+        "The $50 billion loan package agreed upon by the G7 nations was approved.",
+    ),
+    Method(
+        "donor.verb_subject",
+        _donor_subject,
+        "Belgium will provide €611 million in military assistance this year.",
+    ),
+    Method(
+        "donor.relative_clause",
+        _donor_relative,
+        "The 7 billion kroner that Denmark allocated will buy artillery.",
+    ),
+    Method(
+        "donor.before_support_noun",
+        _donor_before_support,
+        "Zelensky thanked Germany for the new €500 million package.",
+    ),
+    Method(
+        "donor.first_person_speaker",
+        _donor_speaker,
+        "“We will allocate €100 million,” said Latvia's defence minister.",
+    ),
+    Method(
+        "donor.only_actor",
+        _donor_only_one,
+        "The funding adds to the £2.26 billion loan, a British official said.",
+    ),
+    Method(
+        "donor.coalition_members",
+        _donor_collective,
+        "Latvia leads the drone coalition. All of them have pledged 30,000 drones.",
+    ),
+    Method(
+        "donor.package_donor",
+        _donor_of_package,
+        "Sweden announced a SEK 7 billion package. This includes SEK 2 billion for air defence.",
+    ),
+    Method(
+        "donor.previous_subject",
+        _donor_anaphor,
+        "Portugal announced €100 million for Ukraine. It will also send 12 armoured vehicles.",
+    ),
+)
+
+
+def _category_subject(text: str) -> str:
+    return text
+
+
+# The category of a pledge, read from its sentence: the first cue that fires decides. Energy,
+# housing and rebuilding money is reconstruction, never military support.
+CATEGORY_CUES: tuple[Cue[str], ...] = (
+    Cue(
+        "category.reconstruction",
+        lambda t: _RECONSTRUCTION.search(t) and not _MILITARY_AID.search(t),
+        "reconstruction",
+        "Norway approved NOK 500 million to repair destroyed housing in Kharkiv.",
+    ),
+    Cue(
+        "category.humanitarian_aid",
+        lambda t: _HUMANITARIAN_AID.search(t) and not _MILITARY_AID.search(t),
+        "humanitarian",
+        "Japan will provide $100 million in humanitarian aid for displaced people.",
+    ),
+    Cue(
+        "category.financial_terms",
+        lambda t: _FINANCIAL.search(t) and not _MILITARY_AID.search(t),
+        "financial",
+        "The EU disbursed a €4.2 billion tranche of budget support under the Ukraine Facility.",
+    ),
+    Cue(
+        "category.industry_without_arms",
+        lambda t: _INDUSTRY.search(t) and not _MILITARY.search(t),
+        "defence-industry",
+        "Denmark allocated DKK 1.3 billion to Ukrainian manufacturers under the Danish model.",
+    ),
+    Cue(
+        "category.military_terms",
+        lambda t: _MILITARY.search(t),
+        "military",
+        "Belgium will provide €611 million in military assistance this year.",
+    ),
+    Cue(
+        "category.civilian_terms",
+        lambda t: _HUMANITARIAN.search(t),
+        "humanitarian",
+        "Norway gave NOK 500 million for medical supplies and generators.",
+    ),
+)
+
+
+def _category(text: str) -> tuple[str, str]:
+    """(category, rule name); a sentence with no cue is support of unstated purpose, which
+    the military-aid press means by default: recorded as military under its own rule name."""
+    cue = first_cue(CATEGORY_CUES, text)
+    if cue is None:
+        return "military", "category.default_military"
+    return cue.value, cue.name
 
 
 def _stage(clause: str) -> str:
@@ -584,51 +781,114 @@ def _currency(money: Money, donor: str, ctx: ArticleContext, sentence: str) -> s
     return money.currency
 
 
+@dataclass(slots=True)
+class _Amount:
+    """One amount of a sentence, as the amount vetoes see it."""
+
+    text: str
+    money: Money
+    prev_end: int  # end of the amount before it (0 for the first)
+    next_start: int  # start of the amount after it (the sentence's end for the last)
+    after_total: bool  # the amount before it was a running total
+    year: int | None
+    verbs: list[re.Match]
+    component: bool
+
+    @property
+    def before(self) -> str:
+        return self.text[self.prev_end : self.money.start]
+
+    def is_total(self) -> bool:
+        around = self.text[self.prev_end : self.next_start]
+        return bool(
+            (cues.has(cues.AGGREGATE_BEFORE, self.before) or cues.is_aggregate_around(around))
+            and not cues.is_forward_sum(self.text, self.money.end, self.year)
+        )
+
+    def is_not_support(self) -> bool:
+        start, end = self.money.start, self.money.end
+        return cues.has(cues.NOT_SUPPORT_AFTER, self.text[end : end + 80]) or cues.has(
+            cues.NOT_SUPPORT_BEFORE, self.text[max(0, start - 40) : start]
+        )
+
+    def is_attached(self) -> bool:
+        """A verb, a support noun, "valued at", "thanked … for" or a package before it."""
+        text, start = self.text, self.money.start
+        return bool(
+            self.verbs
+            or self.component
+            or (_ANAPHOR.match(text) and _VALUED.search(text[max(0, start - 30) : start]))
+            or cues.has(_SUPPORT_NOUN, text[self.money.end : self.money.end + 80])
+            or _SUPPORT_BEFORE.search(text[max(0, start - 60) : start])
+            or _THANKS_FOR.search(text[max(0, start - 120) : start])
+        )
+
+
+_PART_OF_TOTAL = icompile(
+    r"\b(?:of\s+which|of\s+this|of\s+that|including|as\s+part\s+of|out\s+of|within)\b"
+)
+
+# Amounts that are no pledge, whatever the sentence says about them; the first that fires
+# drops the amount. Order matters: a part of a total is checked before the total itself.
+AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
+    Rule(
+        "amount.part_of_total",
+        lambda a: a.after_total and _PART_OF_TOTAL.search(a.before),
+        "Australia's support exceeds A$1.6 billion, of which about A$1.4 billion is military aid.",
+        "a part of a running total is itself a total",
+    ),
+    Rule(
+        "amount.running_total",
+        _Amount.is_total,
+        "Denmark's total aid to Ukraine has reached DKK 33 billion.",
+        "cumulative totals are not pledges (labelling rule 2)",
+    ),
+    Rule(
+        "amount.not_support",
+        _Amount.is_not_support,
+        "The EU will use €3 billion of frozen Russian assets to buy arms for Ukraine.",
+        "prices, losses, assets and budgets of others are not support",
+    ),
+    Rule(
+        "amount.unattached",
+        lambda a: not a.is_attached(),
+        "Ukraine's GDP, $180 billion, shrank while Poland's army grew.",
+        "an amount tied to no pledge verb or support noun is context",
+    ),
+)
+
+
 def _money_anchors(
-    text: str, monies: list[Money], verbs: list[re.Match], component: bool, year: int | None
+    text: str,
+    monies: list[Money],
+    verbs: list[re.Match],
+    component: bool,
+    year: int | None,
+    dropped: list[tuple[str, str]],
 ) -> list[_Anchor]:
-    """Amounts that can be pledges: not totals, not assets or prices, tied to a verb or noun."""
+    """Amounts that can be pledges; each dropped one goes to ``dropped`` with its rule."""
     anchors: list[_Anchor] = []
-    aggregate_before = False
+    after_total = False
     for k, money in enumerate(monies):
-        prev_end = monies[k - 1].end if k else 0
-        # "… exceeds A$1.6 billion, of which about A$1.4 billion is military aid": a part of a
-        # total is itself a total.
-        part_of_total = aggregate_before and re.search(
-            r"\b(?:of\s+which|of\s+this|of\s+that|including|as\s+part\s+of|out\s+of|within)\b",
-            text[prev_end : money.start],
-            _I,
+        amount = _Amount(
+            text,
+            money,
+            monies[k - 1].end if k else 0,
+            monies[k + 1].start if k + 1 < len(monies) else len(text),
+            after_total,
+            year,
+            verbs,
+            component,
         )
-        aggregate_before = False
-        if part_of_total:
-            aggregate_before = True
-            continue
-        next_start = monies[k + 1].start if k + 1 < len(monies) else len(text)
-        before = text[prev_end : money.start]
-        around = text[prev_end:next_start]
-        after = text[money.end : money.end + 80]
-        if (
-            cues.has(cues.AGGREGATE_BEFORE, before) or cues.is_aggregate_around(around)
-        ) and not cues.is_forward_sum(text, money.end, year):
-            aggregate_before = True
-            continue
-        if cues.has(cues.NOT_SUPPORT_AFTER, after) or cues.has(
-            cues.NOT_SUPPORT_BEFORE, text[max(0, money.start - 40) : money.start]
-        ):
-            continue
-        valued = _ANAPHOR.match(text) and _VALUED.search(
-            text[max(0, money.start - 30) : money.start]
+        veto = first_rule(AMOUNT_VETOES, amount)
+        after_total = veto is not None and veto.name in (
+            "amount.part_of_total",
+            "amount.running_total",
         )
-        if not (
-            verbs
-            or component
-            or valued
-            or cues.has(_SUPPORT_NOUN, after)
-            or _SUPPORT_BEFORE.search(text[max(0, money.start - 60) : money.start])
-            or _THANKS_FOR.search(text[max(0, money.start - 120) : money.start])
-        ):
+        if veto is not None:
+            dropped.append((veto.name, money.text))
             continue
-        part = k > 0 and bool(_PART_OF.search(text[prev_end : money.start]))
+        part = k > 0 and bool(_PART_OF.search(amount.before))
         anchors.append(
             _Anchor(money.start, money.end, money, _items(text, money.end), None, part=part)
         )
@@ -689,41 +949,196 @@ def _item_anchors(
     return anchors
 
 
-def _implicit_donor(
-    sent: Sentence,
-    mentions: list[Mention],
-    ctx: ArticleContext,
-    anchor: _Anchor,
-    verbs: list[re.Match],
-    coalition: str | None,
-    component: bool,
-) -> tuple[list[str], int, float, bool] | None:
-    """A donor the sentence does not name: (names, clause start, confidence, collective).
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence as the sentence vetoes see it."""
 
-    "All of them have pledged …" after a coalition → its member states; "This includes …" →
-    the package's donor; "It will also send …" → the subject of the sentences before.
-    """
-    text = sent.text
-    coll = _COLLECTIVE.search(text[: anchor.start])
-    group = coalition or ctx.last_coalition
-    lead = next((m for m in mentions if m.end <= anchor.start), None)
-    if lead is not None and lead.kind == "coalition" and verbs and coll is None:
-        coll = re.search(r"(?P<who>.+)", text[lead.start : lead.end])
-        group = lead.name
-    if coll and group and (verbs or anchor.money is None):
-        return [f"{group} member states"], coll.start("who"), 0.6, True
-    if component and ctx.last_donors and anchor.money is not None:
-        return list(ctx.last_donors), anchor.start, 0.6, False
-    ana = _ANAPHOR.match(text)
-    if ana and (verbs or _VALUED.search(text[max(0, anchor.start - 30) : anchor.start])):
-        prev = ctx.subject_of(sent.index - 1)
-        if prev:
-            return [prev], ana.start("who"), 0.5, False
-    return None
+    text: str
+    stems: set[str]
+
+
+# A sentence that asserts no pledge at all, whatever it names.
+SENTENCE_VETOES: tuple[Rule[_Sentence], ...] = (
+    Rule(
+        "veto.agenda",
+        lambda s: cues.is_agenda(s.text, s.stems),
+        "The ministers will discuss a €5 billion package for air defence.",
+        "agenda items and talks are not decisions (labelling rule 1)",
+    ),
+    Rule(
+        "veto.russian_claim",
+        lambda s: cues.russian_claim(s.text, s.stems),
+        "Russia claims it destroyed $200 million of weapons sent by Germany.",
+        "a claim of destroyed aid is no pledge",
+    ),
+    Rule(
+        "veto.question",
+        lambda s: s.text.rstrip().endswith("?"),
+        "Will Germany send another €500 million in aid?",
+        "a question asserts nothing",
+    ),
+)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A pledge found (anchor and donors) before the vetoes of its clause."""
+
+    text: str
+    stems: set[str]
+    anchor: _Anchor
+    start: int  # the clause that asserts it: donor to amount
+    end: int
+
+    @property
+    def clause(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def _gated(stems: set[str], gate: frozenset[str], pattern: LowerPattern, text: str) -> bool:
+    return not gate.isdisjoint(stems) and pattern.search(text) is not None
+
+
+# A candidate whose clause (or, for conditions, sentence) says it is not asserted.
+PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
+    Rule(
+        "veto.negation",
+        lambda c: _gated(c.stems, cues.NEGATION_STEMS, cues.NEGATION, c.clause),
+        "Germany has not pledged €500 million for Taurus missiles.",
+        "negations, refusals and halted aid (labelling rule 1)",
+    ),
+    Rule(
+        "veto.condition",
+        lambda c: cues.is_conditional(c.text, c.stems),
+        "Norway will give NOK 2 billion if European partners agree.",
+        "a conditional offer is no pledge",
+    ),
+    Rule(
+        "veto.speculation",
+        lambda c: _gated(c.stems, cues.SPECULATION_STEMS, cues.SPECULATION, c.clause),
+        "France is considering a €3 billion package of air defence.",
+        "speculation, plans and proposals",
+    ),
+    Rule(
+        "veto.presented_plan",
+        lambda c: (
+            c.anchor.money is not None
+            and _PLAN_AFTER.match(c.text, c.anchor.end)
+            and _PRESENTED.search(c.clause)
+        ),
+        "The Commission presented its €50 billion plan to the member states.",
+        "a sum presented as a plan is a proposal",
+    ),
+    Rule(
+        "veto.demanded",
+        lambda c: _DEMAND_BEFORE.search(c.text, max(0, c.start - 40), c.start),
+        "MPs demanded that Rome send €200 million of Patriot missiles.",
+        "the donor is the object of a demand",
+    ),
+    Rule(
+        "veto.open_question",
+        lambda c: _QUESTION_BEFORE.search(c.text, max(0, c.start - 30), c.start),
+        "The minister declined to say whether Germany would send €300 million of shells.",
+        "an indirect question asserts nothing",
+    ),
+    Rule(
+        "veto.items_in_total",
+        lambda c: c.anchor.money is None and cues.is_aggregate_around(c.text),
+        "In total, Canada has delivered 39 armoured vehicles since 2022.",
+        "things counted in a running total are not a pledge",
+    ),
+)
+
+
+@dataclass(slots=True)
+class _Dating:
+    """What the date methods look at for one pledge."""
+
+    main: str  # the sentence with absolute "with …-ing" clauses blanked
+    cues: list[DateCue]
+    anchor: _Anchor
+    sent: Sentence
+    ctx: ArticleContext
+
+
+def _date_stated(d: _Dating) -> DateCue | str | None:
+    return best_date(d.cues, near=d.anchor.start, published=d.ctx.published)
+
+
+def _date_same_day(d: _Dating) -> str | None:
+    return d.ctx.day_before(d.sent.index) if _SAME_DAY.search(d.main) else None
+
+
+def _date_story_day(d: _Dating) -> str | None:
+    return d.ctx.news_date_near(d.sent.index)
+
+
+# When a pledge was announced: a date its sentence states, else "the same day" as the
+# sentence before, else the day of the story (a dateline, "on Tuesday" nearby). An undated
+# restatement stays undated: the article's day is not its day.
+DATE_METHODS: tuple[Method[_Dating, DateCue | str], ...] = (
+    Method("date.stated", _date_stated, "On 21 January Belgium pledged €611 million."),
+    Method(
+        "date.same_day",
+        _date_same_day,
+        "Germany on Tuesday announced €500 million. The same day, Norway pledged NOK 1 billion.",
+    ),
+    Method(
+        "date.story_day",
+        _date_story_day,
+        "Lithuania on Tuesday approved aid. It allocated €35 million for drones.",
+    ),
+)
+
+
+@dataclass(slots=True)
+class _Restating:
+    main: str
+    text: str
+    chosen: DateCue | None
+    published: dt.date | None
+    anchor: _Anchor
+
+
+# A pledge told as old news: a restatement cue, a date before the article's news, a past year.
+RESTATED_RULES: tuple[Rule[_Restating], ...] = (
+    Rule(
+        "restated.cue",
+        lambda r: cues.is_restated(r.main),
+        "As previously reported, Sweden has committed SEK 7 billion to air defence.",
+        "the text says it is told again (labelling rule 6)",
+    ),
+    Rule(
+        "restated.earlier_date",
+        lambda r: is_earlier(r.chosen, r.published),
+        "In March 2023 Sweden pledged SEK 6.2 billion for tanks.",
+        "a stated date clearly before the news",
+    ),
+    Rule(
+        "restated.past_year",
+        lambda r: past_year(r.text, r.published),
+        "Italy gave €1 billion in 2022 and will now add €500 million.",
+        "a past year names an earlier pledge",
+    ),
+    Rule(
+        "restated.envelope",
+        lambda r: (
+            r.anchor.money is not None
+            and cues.ENVELOPE_BEFORE.search(r.text, max(0, r.anchor.start - 40), r.anchor.start)
+        ),
+        "The drones are paid from the €2 billion that Denmark pledged.",
+        "money drawn from an envelope told before",
+    ),
+)
 
 
 def sentence_pledges(
-    sent: Sentence, mentions: list[Mention], ctx: ArticleContext, stems: set[str] | None = None
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: ArticleContext,
+    memory: Memory,
+    stems: set[str] | None = None,
+    trace: Trace | None = None,
 ) -> list[PledgeMention]:
     """Every pledge ``sent`` asserts, one record per donor and amount."""
     text = sent.text
@@ -734,86 +1149,83 @@ def sentence_pledges(
     verbs = [] if PLEDGE_STEMS.isdisjoint(stems) else list(PLEDGE_VERB.finditer(text))
     if not monies and not verbs:
         return []
-    if cues.is_agenda(text, stems) or cues.russian_claim(text, stems) or text.endswith("?"):
+    veto = first_rule(SENTENCE_VETOES, _Sentence(text, stems))
+    if veto is not None:
+        if trace is not None:
+            trace.note(sent.index, veto.name, "dropped", "the whole sentence")
         return []
     # A part of a package stated before it ("This includes …", "Of this, €500m …").
-    component = bool(ctx.last_donors) and cues.is_component(text, stems)
+    component = bool(memory.last_donors) and cues.is_component(text, stems)
     year = ctx.published.year if ctx.published else None
-    anchors = _money_anchors(text, monies, verbs, component, year)
+    dropped: list[tuple[str, str]] = []
+    anchors = _money_anchors(text, monies, verbs, component, year, dropped)
+    if trace is not None:
+        for name, what in dropped:
+            trace.note(sent.index, name, "dropped", what)
     money_anchors = len(anchors)
     anchors += _item_anchors(text, monies, verbs, mentions, stems)
     out: list[PledgeMention] = []
     with_sum: set[str] = set()  # donors whose pledge in this sentence has an amount
     coalition = next((m.name for m in mentions if m.kind in ("coalition", "initiative")), None)
-    usable = _agents(text, mentions, stems) if anchors else ([], [])
+    idx, agents = _agents(text, mentions, stems) if anchors else ([], [])
     date_cues = None
     main = _without_absolute(text) if anchors else text
     for k_anchor, anchor in enumerate(anchors):
-        donors, c_start, c_end = _find_donors(text, mentions, anchor, verbs, usable)
-        donor_names = [m.name for m in donors]
-        confidence = 0.8
-        collective = False
-        if not donor_names:
-            implicit = _implicit_donor(sent, mentions, ctx, anchor, verbs, coalition, component)
-            if implicit is None:
-                continue
-            donor_names, c_start, confidence, collective = implicit
-        clause = text[c_start:c_end]
+        what = anchor.money.text if anchor.money else anchor.items or ""
+        query = _Query(
+            sent, mentions, ctx, memory, anchor, verbs, idx, agents, coalition, component
+        )
+        resolved = first_method(DONOR_METHODS, query)
+        if resolved is None:
+            if trace is not None:
+                trace.note(sent.index, "donor.none_found", "dropped", what)
+            continue
+        donor_rule, donors = resolved
+        donor_names = donors.names
+        rules = ["anchor.amount" if anchor.money else "anchor.things", donor_rule]
         if anchor.money is not None and len(set(donor_names)) > 1:
-            if _is_joint(clause, text, anchor.end):
+            if _is_joint(text[donors.start : donors.end], text, anchor.end):
                 # items beside a joint sum are its contents, not one pledge per partner
                 with_sum.update(donor_names)
                 donor_names = [_joint_name(donor_names)]
+                rules.append("donor.joint_sum")
             elif (
                 len(donor_names) == money_anchors
                 and k_anchor < money_anchors
                 and _RESPECTIVELY.search(text)
             ):
                 donor_names = [donor_names[k_anchor]]
-        # Negation and speculation count in the clause that states the pledge; a condition
-        # anywhere in the sentence ("… if European partners agree") makes the offer conditional.
-        if cues.is_vetoed(clause, stems) or cues.is_conditional(text, stems):
-            continue
-        # A sum presented as a plan is a proposal: "the Commission presented its €50bn plan".
-        if (
-            anchor.money is not None
-            and _PLAN_AFTER.match(text, anchor.end)
-            and _PRESENTED.search(clause)
-        ):
-            continue
-        # The donor is the object of a demand: "MPs demanded that Rome send Patriots".
-        if _DEMAND_BEFORE.search(text, max(0, c_start - 40), c_start):
-            continue
-        # … or the subject of an open question: "declined to say whether Germany would send".
-        if _QUESTION_BEFORE.search(text, max(0, c_start - 30), c_start):
-            continue
-        if anchor.money is None and cues.is_aggregate_around(text):
+                rules.append("donor.respectively")
+        veto = first_rule(PLEDGE_VETOES, _Candidate(text, stems, anchor, donors.start, donors.end))
+        if veto is not None:
+            if trace is not None:
+                trace.note(sent.index, veto.name, "dropped", f"{', '.join(donor_names)}: {what}")
             continue
         if date_cues is None:
             date_cues = find_dates(main, ctx.published, stems)
-        chosen = best_date(date_cues, near=anchor.start, published=ctx.published)
-        announced = chosen.value if chosen else None
-        restated = (
-            cues.is_restated(main)
-            or is_earlier(chosen, ctx.published)
-            or past_year(text, ctx.published)
-        )
-        if anchor.money is not None and cues.ENVELOPE_BEFORE.search(
-            text, max(0, anchor.start - 40), anchor.start
-        ):
-            restated = True
-        if announced is None and not restated and _SAME_DAY.search(main):
-            announced = ctx.day_before(sent.index)
-        if announced is None and not restated:
-            announced = ctx.news_date_near(sent.index)
+        dating = _Dating(main, date_cues, anchor, sent, ctx)
+        stated = first_method(DATE_METHODS[:1], dating)
+        chosen = stated[1] if stated else None
+        assert chosen is None or isinstance(chosen, DateCue)
+        restating = _Restating(main, text, chosen, ctx.published, anchor)
+        restated_by = first_rule(RESTATED_RULES, restating)
+        if restated_by is not None:
+            rules.append(restated_by.name)
+        dated = stated if stated or restated_by else first_method(DATE_METHODS[1:], dating)
+        announced: str | None = None
+        if dated is not None:
+            rules.append(dated[0])
+            announced = dated[1].value if isinstance(dated[1], DateCue) else dated[1]
         money = anchor.money
-        category = _category(text)
+        category, category_rule = _category(text)
         if (
             money is None
             and anchor.items
             and re.search(r"fund|financ|contribution", anchor.items, _I)
         ):
             category = "financial" if not _MILITARY.search(text) else "military"
+            category_rule = "category.funding_object"
+        rules.append(category_rule)
         if money is None and k_anchor >= money_anchors:
             # Items listed beside a donor's sum are that pledge's contents, not a second pledge.
             donor_names = [n for n in donor_names if n not in with_sum]
@@ -821,24 +1233,28 @@ def sentence_pledges(
             with_sum.update(donor_names)
         for name in dict.fromkeys(donor_names):
             currency = _currency(money, name, ctx, text) if money else None
-            out.append(
-                PledgeMention(
-                    donor=name,
-                    recipient=_recipient(text, mentions, anchor.start),
-                    amount=money.amount if money else None,
-                    currency=currency,
-                    amount_text=money.text if money else None,
-                    category=category,
-                    stage=_stage(clause),
-                    evidence=text,
-                    start=sent.start,
-                    end=sent.end,
-                    confidence=round(confidence - (0.1 if len(donor_names) > 1 else 0.0), 2),
-                    items=anchor.items,
-                    coalition=coalition if not collective else (coalition or ctx.last_coalition),
-                    announced_on=announced,
-                    restated=restated,
-                    component=(component or anchor.part) and money is not None,
-                )
+            record = PledgeMention(
+                donor=name,
+                recipient=_recipient(text, mentions, anchor.start),
+                amount=money.amount if money else None,
+                currency=currency,
+                amount_text=money.text if money else None,
+                category=category,
+                stage=_stage(text[donors.start : donors.end]),
+                evidence=text,
+                start=sent.start,
+                end=sent.end,
+                confidence=round(donors.confidence - (0.1 if len(donor_names) > 1 else 0.0), 2),
+                items=anchor.items,
+                coalition=coalition
+                if not donors.collective
+                else (coalition or memory.last_coalition),
+                announced_on=announced,
+                restated=restated_by is not None,
+                component=(component or anchor.part) and money is not None,
+                rules=tuple(rules),
             )
+            out.append(record)
+            if trace is not None:
+                trace.note(sent.index, "pledge", "found", f"{name}: {what} ({', '.join(rules)})")
     return out

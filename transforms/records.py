@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CATEGORIES = ("military", "financial", "humanitarian", "defence-industry")
+CATEGORIES = ("military", "financial", "humanitarian", "reconstruction", "defence-industry")
 STAGES = ("announced", "allocated", "delivered")
 AGREEMENT_KINDS = (
     "memorandum/document signing",
@@ -44,6 +44,7 @@ class PledgeMention:
     fx_rate: float | None = None  # units of currency per 1 EUR (ECB convention)
     fx_date: str | None = None
     fx_note: str | None = None  # why amount_eur is null, or how the rate was chosen
+    rules: tuple[str, ...] = ()  # names of the rules that made this record (transforms.rulebook)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -65,6 +66,7 @@ class AgreementMention:
     restated: bool = False
     coalition: str | None = None
     unnamed_parties: int | None = None  # members stated only as a count ("15 countries joined")
+    rules: tuple[str, ...] = ()  # names of the rules that made this record (transforms.rulebook)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,0 +1,52 @@
+"""The whole rulebook: every family of named rules the extractor applies, in one table.
+
+Each family lives beside the code that reads its kind of fact (``transforms.pledges``,
+``transforms.agreements``); this module only lists them, for ``pledgewatch explain``, for the
+README and for the test that runs every rule's example through the extractor and checks that
+the rule fires on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from transforms import agreements, pledges
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    family: str
+    name: str
+    example: str
+    why: str
+
+
+FAMILIES: dict[str, str] = {
+    "sentence vetoes": "a sentence that asserts no pledge, whatever it names",
+    "amount vetoes": "an amount that is no pledge (totals, prices, unattached sums)",
+    "donor resolvers": "how the giver of an amount or of things is found, tried in order",
+    "pledge vetoes": "a found pledge whose clause says it is not asserted",
+    "restated cues": "a pledge told as old news",
+    "date methods": "when a pledge was announced, tried in order",
+    "category cues": "what the money is for, the first cue decides",
+    "agreement vetoes": "an agreement verb that asserts no agreement",
+}
+
+
+def entries() -> list[Entry]:
+    """Every rule of every family, in the order the extractor tries them."""
+    tables = {
+        "sentence vetoes": pledges.SENTENCE_VETOES,
+        "amount vetoes": pledges.AMOUNT_VETOES,
+        "donor resolvers": pledges.DONOR_METHODS,
+        "pledge vetoes": pledges.PLEDGE_VETOES,
+        "restated cues": pledges.RESTATED_RULES,
+        "date methods": pledges.DATE_METHODS,
+        "category cues": pledges.CATEGORY_CUES,
+        "agreement vetoes": agreements.AGREEMENT_VETOES,
+    }
+    return [
+        Entry(family, rule.name, rule.example, rule.why)
+        for family, table in tables.items()
+        for rule in table
+    ]
