@@ -32,7 +32,7 @@ _VERB = icompile(
     r"join(?:s|ed|ing)?|launch(?:es|ed)?|found(?:ed)?|creat(?:e|es|ed|ing|ion)|"
     r"establish(?:es|ed|ment)?|set\s+up|bec(?:ame|omes?|oming)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?"
     r"(?:members?|part|participants?)|accession|"
-    r"reached\s+(?:an?\s+)?(?:agreement|deal)|announced)\b",
+    r"reached\s+(?:an?\s+)?(?:agreement|deal)|enter(?:s|ed)?\s+into|announced)\b",
 )
 _DOC = icompile(
     r"\b(?:memorand(?:ums?|a)|MoUs?|documents?|declarations?|letters?\s+of\s+intent|accords?|"
@@ -334,7 +334,7 @@ def infer_coalition(text: str) -> str | None:
 AGREE_STEMS = frozenset({
     "sign", "signs", "signe", "signi", "inked", "agree", "concl", "join", "joins", "joine",
     "joini", "enlis", "acced", "launc", "found", "creat", "estab", "set", "becam", "becom",
-    "acces", "reach", "annou",
+    "acces", "reach", "annou", "enter",
 })  # fmt: skip
 
 
@@ -697,7 +697,7 @@ def _one_per_counterpart(
 ) -> list[list[str]]:
     """ "Ukraine signed security agreements with Denmark and the Netherlands": one each."""
     for i, m in enumerate(mentions):
-        if m.start < verb_at or not _PLURAL_DEALS.search(text[max(0, m.start - 60) : m.start]):
+        if not _PLURAL_DEALS.search(text[max(0, m.start - 60) : m.start]):
             continue
         counterparts = [m.name]
         j = i

@@ -36,7 +36,9 @@ SPECULATION = icompile(
     # a past deliberation is no decision: "earlier considered buying back tanks"
     r"(?:considered|weighed|mulled|explored)\s+(?:\w+ing\b|whether|options?\b|the\s+(?:idea|option|"
     r"possibility)\b)|"
-    r"proposal|suggested|suggests|is\s+set\s+to|are\s+set\s+to|to\s+be\s+able\s+to|"
+    # "is set to approve" awaits a decision; "is set to deliver" reports one already taken
+    r"proposal|suggested|suggests|(?:is|are)\s+set\s+to\s+(?:approve|agree|decide|adopt|announce|"
+    r"sign|unveil|discuss|vote|consider|receive)|to\s+be\s+able\s+to|"
     r"working\s+(?:on|to)|(?:is|are|be|was|were)\s+ready\s+to|calls?\s+on|called\s+on|urged|urges|"
     r"ask(?:ed|s)?\s+(?:for|to)|requested|in\s+the\s+coming\s+(?:days|weeks|months)|"
     r"next\s+(?:week|month)|in\s+the\s+future|wants?\s+to|would\s+like\s+to|discuss(?:ed|es)?|"
@@ -45,10 +47,12 @@ SPECULATION = icompile(
     r"(?:possible|prospective|hypothetical|eventual|rumou?red)\s+(?:\w+\s+)?(?:decision|transfer|"
     r"deliver(?:y|ies)|supply|supplies|package|deal|sale|shipment)s?|"
     # recommendations and demands are not decisions: "argued Stockholm should send Gripens"
-    r"should|ought\s+to|argued|argues|demand(?:ed|s)?|insist(?:ed|s)\s+that)\b",
+    r"should|ought\s+to|argued|argues|demand(?:ed|s)?|insist(?:ed|s)\s+that|"
+    r"(?:hesitant|reluctant|unwilling)\s+to)\b",
 )
 CONDITIONAL = icompile(
-    r"\b(?:if|unless|provided\s+that|on\s+condition|in\s+case|subject\s+to|as\s+long\s+as\s+\w+\s+"
+    # "not clear if", "asked whether": an indirect question, not a condition
+    r"(?<!clear\s)(?<!unclear\s)(?<!certain\s)(?<!known\s)(?<!asked\s)(?<!see\s)\b(?:if|unless|provided\s+that|on\s+condition|in\s+case|subject\s+to|as\s+long\s+as\s+\w+\s+"
     r"(?:pays|provides))\b",
 )
 AGENDA = icompile(
@@ -75,7 +79,7 @@ AGGREGATE_BEFORE = icompile(
     r"packages?)\b[^.;]{0,60}$|\bexceed(?:s|ed|ing)?\b|\bstands?\s+at\b|\bstood\s+at\b|"
     r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?reached\b|\breached\b|"
     r"\bwill\s+reach\b|\bamount(?:s|ed)?\s+to\b|\bin\s+total\b|\bcumulative\w*\b|\boverall\b|"
-    r"\baltogether\b|\ba\s+total\s+of\b|\bsum\s+of\b|\bworth\s+a\s+combined\b|\bcombined\b)"
+    r"\baltogether\b|(?<!worth\s)(?<!valued\sat\s)\ba\s+total\s+of\b|\bsum\s+of\b|\bworth\s+a\s+combined\b|\bcombined\b)"
     r"[^.;]{0,40}$",
 )
 # … and in the text around it ("since 2022", "so far", "in two years").
@@ -294,6 +298,24 @@ def is_conditional(text: str, stems: set[str]) -> bool:
 def has(pattern: re.Pattern[str] | LowerPattern, text: str) -> bool:
     """True when ``pattern`` occurs in ``text`` (a small helper for readable rules)."""
     return pattern.search(text) is not None
+
+
+# A government's budget proposal to its parliament is its decision ("the Norwegian government
+# proposes to allocate NOK 15 billion"); a Commission's or a party's proposal is not.
+GOVERNMENT_PROPOSAL = re.compile(
+    r"\b(?:government|cabinet)\s+(?:has\s+|have\s+)?(?:propos(?:es|ed)|(?:is|are)\s+proposing)\s+"
+    r"to\s+(?:allocate|increase|provide|extend|give|raise|spend|set\s+aside)\b",
+    _I,
+)
+
+
+def is_speculation(clause: str, stems: set[str]) -> bool:
+    """``SPECULATION`` in ``clause``, except a government's budget proposal."""
+    if SPECULATION_STEMS.isdisjoint(stems):
+        return False
+    if "propos" in clause.lower():
+        clause = GOVERNMENT_PROPOSAL.sub(" ", clause)
+    return SPECULATION.search(clause) is not None
 
 
 def is_vetoed(clause: str, stems: set[str] | None = None) -> str | None:

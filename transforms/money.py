@@ -345,23 +345,42 @@ _CONVERSION_GAP = re.compile(
 )
 
 
+# A bracket opened after an amount's clause, holding another currency: "C$3 billion worth of
+# aid (approximately US$2.2 billion)" restates the first amount, however far the bracket is.
+_BRACKET_OPEN = re.compile(
+    r"[(\[]\s*(?:(?:about|approx\.?|approximately|around|roughly|some|nearly|almost|over|"
+    r"more than|equivalent to|equal to|~)\s*)*$",
+    re.IGNORECASE,
+)
+
+
+def _is_conversion(text: str, prev: Money, money: Money) -> bool:
+    gap = text[prev.end : money.start]
+    if _CONVERSION_GAP.match(gap) and ("(" in gap or "[" in gap or "or" in gap.lower()):
+        return True
+    bracket = _BRACKET_OPEN.search(gap)
+    return (
+        bracket is not None
+        and len(gap) <= 120
+        and money.currency != prev.currency
+        and re.search(r"[()\[\];]", gap[: bracket.start()]) is None
+    )
+
+
 def _mark_conversions(text: str, found: list[Money]) -> list[Money]:
     """Flag an amount that restates the one before it in brackets (or after ", or about")."""
     out: list[Money] = []
     for i, money in enumerate(found):
-        if i > 0:
-            prev = found[i - 1]
-            gap = text[prev.end : money.start]
-            if _CONVERSION_GAP.match(gap) and ("(" in gap or "[" in gap or "or" in gap.lower()):
-                money = Money(
-                    money.amount,
-                    money.currency,
-                    money.start,
-                    money.end,
-                    money.text,
-                    money.qualifier,
-                    conversion=True,
-                )
+        if i > 0 and _is_conversion(text, found[i - 1], money):
+            money = Money(
+                money.amount,
+                money.currency,
+                money.start,
+                money.end,
+                money.text,
+                money.qualifier,
+                conversion=True,
+            )
         out.append(money)
     return out
 

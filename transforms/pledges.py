@@ -113,7 +113,8 @@ _QTY = (
 _ITEM = (
     r"(?:F-?16s?|F-?35s?|Gripens?|Mirage\s*\w*|fighter\s+jets?|jets|aircraft|planes|helicopters?|"
     r"tanks?|Leopard[\w-]*|Abrams|Challenger[\w-]*|drones?|UAVs?|interceptors?|missiles?|shells?|"
-    r"rounds|ammunition|munitions|howitzers?|artillery(?:\s+(?:systems?|pieces|guns|shells))?|"
+    r"rounds|ammunition|munitions|howitzers?|rockets?|rocket\s+motors|warheads?|grenades|mines|guns|"
+    r"cannons|artillery(?:\s+(?:systems?|pieces|guns|shells))?|"
     r"air[- ]defen[cs]e(?:\s+systems?)?|Patriots?(?:\s+systems?)?|IRIS-T\w*|NASAMS|HIMARS|SAMP/T|"
     r"Stinger\w*|Javelin\w*|armou?red\s+vehicles|vehicles|(?:armou?red\s+)?personnel\s+carriers|APCs|IFVs|radars?|rifles|mortars|boats|"
     r"vessels|ships|minehunters|generators|launchers|trucks|ambulances|systems?|training\s+"
@@ -157,7 +158,7 @@ _OBJECT = icompile(
     rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?)|"
     # things named by a modifier without a number: "committed to provide maritime drones"
     r"(?P<bare>(?!(?:the|a|an|its|their|this|that|these|those|some|any|such|other|more|own|"
-    rf"his|her|our|your|no)\b)[a-z][\w-]*\s+{_ITEMS})(?=\s*(?:[,.;:]|(?:and|to|for|on|in|by|from|as|under|this|next|before|after|"
+    rf"his|her|our|your|no)\b)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?{_ITEMS})(?=\s*(?:[,.;:]|(?:and|to|for|on|in|by|from|as|under|this|next|before|after|"
     r"within)\b|$)))",
 )
 # Deliveries told in the passive: "the first batch of shells … had been delivered to Ukraine".
@@ -430,6 +431,12 @@ _SAME_DAY = icompile(r"\b(?:the\s+same\s+day|(?:on\s+)?that\s+(?:same\s+)?day)\b
 # Things without a number are a pledge only as the object of a stated commitment to give:
 # "Lisbon committed to provide maritime drones" (not "the money would finance drones").
 _GIVE = icompile(r"(?:provid|suppl|deliver|send|donat|giv|transfer|hand)")
+# … or what a donor pays to have made or bought for Ukraine: "Britain will finance the
+# procurement of Ukrainian-designed drones".
+_PAY = icompile(r"(?:financ|fund|pa(?:y|id))")
+_MAKING_OF = icompile(
+    r"\s+(?:the|a)\s+(?:procurement|production|purchase|manufactur\w+|acquisition|supply)\s+of\b"
+)
 _COMMIT_TO = icompile(
     r"\b(?:pledg\w*|promis\w*|commit(?:s|ted)|undert(?:ook|akes?)|agree[sd]?|vow\w*|"
     r"decided)\s+(?:\w+\s+){0,2}?to\s*$"
@@ -613,6 +620,22 @@ def _donor_of_package(q: _Query) -> _Donors | None:
     return None
 
 
+# A sentence about the package just told: "The package is worth 4.3 billion crowns".
+_PACKAGE_SUBJECT = icompile(
+    rf"^{cues.LABEL}\W{{0,2}}(?:The|This|That|Its|Their)\s+(?:(?:new|latest|whole|entire|"
+    r"overall|military|aid|support|defen[cs]e|security)\s+){0,3}(?:package|aid|assistance|support|"
+    r"contribution|donation|tranche|funding)\s+(?:is|was|will\s+be|has\s+been)?\s*"
+    r"(?:worth|valued\s+at|estimated\s+at|totall?ing|amounts?\s+to|costs?)\b",
+)
+
+
+def _donor_of_told_package(q: _Query) -> _Donors | None:
+    """ "The package is worth X": the donors of the pledge told in the sentence before."""
+    if q.anchor.money is None or not q.memory.last_donors or not _PACKAGE_SUBJECT.match(q.text):
+        return None
+    return _Donors(list(q.memory.last_donors), 0, q.anchor.end, 0.6)
+
+
 def _donor_anaphor(q: _Query) -> _Donors | None:
     """ "It will also send …": the subject of the sentences before."""
     text, anchor = q.text, q.anchor
@@ -671,6 +694,11 @@ DONOR_METHODS: tuple[Method[_Query, _Donors], ...] = (
         "donor.package_donor",
         _donor_of_package,
         "Sweden announced a SEK 7 billion package. This includes SEK 2 billion for air defence.",
+    ),
+    Method(
+        "donor.told_package",
+        _donor_of_told_package,
+        "Sweden announced aid that includes CV90 vehicles. The package is worth SEK 4.3 billion.",
     ),
     Method(
         "donor.previous_subject",
@@ -919,8 +947,11 @@ def _item_anchors(
         groups = ("fund", "gdp", "package", "ordinal", "item", "spec", "bare")
         name = next(g for g in groups if obj.group(g) is not None)
         if name == "bare" and not (
-            _GIVE.match(verb.group())
-            and _COMMIT_TO.search(text, max(0, verb.start() - 60), verb.start())
+            (
+                _GIVE.match(verb.group())
+                and _COMMIT_TO.search(text, max(0, verb.start() - 60), verb.start())
+            )
+            or (_PAY.match(verb.group()) and _MAKING_OF.match(text, verb.end()))
         ):
             continue  # unnumbered things count only as what a donor committed to give
         if name == "gdp" and not _FOR_UKRAINE.search(text):
@@ -1015,7 +1046,7 @@ PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
     ),
     Rule(
         "veto.speculation",
-        lambda c: _gated(c.stems, cues.SPECULATION_STEMS, cues.SPECULATION, c.clause),
+        lambda c: cues.is_speculation(c.clause, c.stems),
         "France is considering a €3 billion package of air defence.",
         "speculation, plans and proposals",
     ),
