@@ -456,6 +456,11 @@ class _Clause:
         return self.text[: self.verb.end()]
 
 
+_LEGISLATION = icompile(
+    r"\s+(?:\w+\s+)?into\s+law\b|\s+(?:a|the)\s+(?:\w+\s+)?(?:bill|law|decree)\b"
+)
+
+
 def _announced_without_paper(c: _Clause) -> bool:
     return c.word.startswith("announced") and (
         not (_DOC.search(c.text) or _SECURITY.search(c.text)) or bool(_FUTURE.search(c.text))
@@ -501,6 +506,12 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
         lambda c: c.word.startswith(("join", "bec", "accession")) and c.coalition is None,
         "Finland joined Germany in calling for more aid.",
         "joining is a membership only of a coalition or initiative",
+    ),
+    Rule(
+        "agreement.veto.legislation",
+        lambda c: _LEGISLATION.match(c.text, c.verb.end()),
+        "The funds were signed into law by President Biden last year.",
+        "a bill signed into law is legislation, not an agreement between parties",
     ),
     Rule(
         "agreement.veto.agreed_amount",

@@ -319,7 +319,11 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
         dup = None
         for b in out:
             if a.kind != b.kind:
-                if _same_paper(a, b):
+                # A list of agreements in the background repeats one told before: "Ukraine has
+                # agreements with the UK, …, Italy" after "the agreement with Italy signed today".
+                if _same_paper(a, b) or (
+                    "other" in (a.kind, b.kind) and set(a.parties) == set(b.parties)
+                ):
                     dup = b
                     break
                 continue

@@ -817,6 +817,7 @@ class _Amount:
     money: Money
     prev_end: int  # end of the amount before it (0 for the first)
     next_start: int  # start of the amount after it (the sentence's end for the last)
+    next_end: int  # … and its end
     after_total: bool  # the amount before it was a running total
     year: int | None
     verbs: list[re.Match]
@@ -826,7 +827,25 @@ class _Amount:
     def before(self) -> str:
         return self.text[self.prev_end : self.money.start]
 
+    def is_programme_total(self) -> bool:
+        """The total of a yearly sum over years: "€1.2bn each year for five years (€6.3bn in
+        total)" is one multi-year programme, recorded at its total."""
+        return bool(
+            _YEARLY_THEN.search(self.before) and _IN_TOTAL_AFTER.match(self.text, self.money.end)
+        )
+
+    def is_yearly_part(self) -> bool:
+        """The yearly sum of a programme whose total follows: the total is the record."""
+        between = self.text[self.money.end : self.next_start]
+        return bool(
+            self.next_start < len(self.text)
+            and _YEARLY_THEN.match(between)
+            and _IN_TOTAL_AFTER.match(self.text, self.next_end)
+        )
+
     def is_total(self) -> bool:
+        if self.is_programme_total():
+            return False
         around = self.text[self.prev_end : self.next_start]
         return bool(
             (cues.has(cues.AGGREGATE_BEFORE, self.before) or cues.is_aggregate_around(around))
@@ -852,6 +871,10 @@ class _Amount:
         )
 
 
+_YEARLY_THEN = icompile(
+    r"^\s*(?:(?:each|per|a|every)\s+year|annually|yearly)\b[^()\[\];]{0,60}?[(,–—-]\s*$"
+)
+_IN_TOTAL_AFTER = icompile(r"\s*(?:in\s+total|total|altogether|overall)\b")
 _PART_OF_TOTAL = icompile(
     r"\b(?:of\s+which|of\s+this|of\s+that|including|as\s+part\s+of|out\s+of|within)\b"
 )
@@ -859,6 +882,12 @@ _PART_OF_TOTAL = icompile(
 # Amounts that are no pledge, whatever the sentence says about them; the first that fires
 # drops the amount. Order matters: a part of a total is checked before the total itself.
 AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
+    Rule(
+        "amount.yearly_part",
+        _Amount.is_yearly_part,
+        "Norway will provide €1.2 billion each year for five years (€6.3 billion in total).",
+        "a multi-year programme is recorded once, at its stated total (labelling rule 2)",
+    ),
     Rule(
         "amount.part_of_total",
         lambda a: a.after_total and _PART_OF_TOTAL.search(a.before),
@@ -903,6 +932,7 @@ def _money_anchors(
             money,
             monies[k - 1].end if k else 0,
             monies[k + 1].start if k + 1 < len(monies) else len(text),
+            monies[k + 1].end if k + 1 < len(monies) else len(text),
             after_total,
             year,
             verbs,
