@@ -15,7 +15,7 @@ from transforms.lowre import LowerPattern, icompile
 _I = re.IGNORECASE
 
 NEGATION = icompile(
-    r"\b(?:not(?!\s+only)|never|no\s+(?:new|more|further|additional|plans?)|n't|neither|"
+    r"\b(?:not(?!\s+only)|never|no\s+(?:new|more|further|additional|plans?)|n['’]t|neither|"
     r"refus(?:ed|es|e)|declin(?:ed|es)\s+to|ruled\s+out|rejected|denied|blocked|vetoed|"
     r"without\s+(?:any|new)|"
     # failed decisions and dropped plans: "failed to agree on", "no figure has been agreed",
@@ -23,7 +23,7 @@ NEGATION = icompile(
     r"fail(?:s|ed|ing)?\s+to|unable\s+to|no\s+(?:[\w-]+\s+){1,2}?(?:has|have|had|was|were)\s+"
     r"(?:yet\s+)?been|(?:was|were|been)\s+(?:dropped|abandoned|shelved|scrapped)|"
     # stopped or put off: "halted military aid", "the package was postponed"
-    r"halt(?:s|ed)|suspend(?:s|ed)|postpon(?:es|ed)|cancel(?:s|led|ed)|put\s+on\s+hold)\b|n't\b",
+    r"halt(?:s|ed)|suspend(?:s|ed)|postpon(?:es|ed)|cancel(?:s|led|ed)|put\s+on\s+hold)\b|n['’]t\b",
 )
 SPECULATION = icompile(
     r"\b(?:may|might|could|would\s+(?:probably|likely|possibly)|probably|possibly|likely|"
@@ -258,7 +258,8 @@ SPECULATION_STEMS = frozenset({
     "call", "calls", "prese",
     "calle", "urged", "urges", "ask", "asked", "asks", "reque", "comin", "next", "futur",
     "want", "wants", "discu", "talks", "negot", "oppor", "poten", "repor", "rumou", "rumor",
-    "shoul", "ought", "argue", "deman", "insis", "prosp", "hypot", "event",
+    "shoul", "ought", "argue", "deman", "insis", "prosp", "hypot", "event", "hesit", "reluc",
+    "unwil",
 })  # fmt: skip
 CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long"})
 AGENDA_STEMS = frozenset({"agend", "discu", "table", "round"})

@@ -1103,6 +1103,12 @@ PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
         "an indirect question asserts nothing",
     ),
     Rule(
+        "veto.generic_things",
+        lambda c: c.anchor.money is None and _is_generic(c.anchor.items or ""),
+        "Defense Minister Pistorius announced further deliveries of weapons and ammunition.",
+        "a generic promise of more arms names no pledge an analyst could count (labelling rule 1)",
+    ),
+    Rule(
         "veto.items_in_total",
         lambda c: c.anchor.money is None and cues.is_aggregate_around(c.text),
         "In total, Canada has delivered 39 armoured vehicles since 2022.",
@@ -1191,6 +1197,19 @@ RESTATED_RULES: tuple[Rule[_Restating], ...] = (
         "money drawn from an envelope told before",
     ),
 )
+
+
+# "further deliveries of weapons and ammunition", "more equipment": a vague amount of a
+# generic class of things.
+_GENERIC_THINGS = icompile(
+    r"^(?:further|additional|more|new|extra|another)\s+(?:(?:deliveries|shipments|supplies|"
+    r"batches)\s+of\s+)?(?:(?:weapons|arms|ammunition|munitions|equipment|military\s+aid|"
+    r"aid|vehicles|systems)(?:\s+and\s+|,\s*|\s*$))+$"
+)
+
+
+def _is_generic(items: str) -> bool:
+    return _GENERIC_THINGS.match(items.strip()) is not None
 
 
 def sentence_pledges(
