@@ -130,7 +130,8 @@ _FUNDING = (
     r"contributions?|financial\s+resources|financial\s+support|funds|financing)"
 )
 _GDP = (
-    r"(?:(?:military\s+|financial\s+)?(?:aid|support|assistance)\s+worth\s+)?\d+(?:[.,]\d+)?\s*"
+    r"(?:(?:military\s+|financial\s+)?(?:aid|support|assistance)\s+worth\s+)?"
+    r"(?:(?:a\s+minimum\s+of|at\s+least|no\s+less\s+than|up\s+to)\s+)?\d+(?:[.,]\d+)?\s*"
     r"(?:%|per\s*cent|percent)\s+of\s+(?:its\s+|their\s+|the\s+country's\s+)?"
     r"(?:GDP|gross\s+domestic\s+product)"
 )
@@ -636,6 +637,24 @@ def _donor_of_told_package(q: _Query) -> _Donors | None:
     return _Donors(list(q.memory.last_donors), 0, q.anchor.end, 0.6)
 
 
+# A pledge told in the passive with no agent: "NOK 2.5 billion were allocated to Ukraine".
+_AGENTLESS_PASSIVE = icompile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\w+\s+)?(?:allocated|"
+    r"provided|earmarked|approved|disbursed|committed|pledged|donated|transferred|granted)\b"
+    r"(?![^.;]{0,60}\bby\b)"
+)
+
+
+def _donor_of_story(q: _Query) -> _Donors | None:
+    """An agentless passive pledge: the donor just told, else the state the story is about."""
+    if q.idx or not _AGENTLESS_PASSIVE.search(q.text):
+        return None
+    if q.memory.last_donors:
+        return _Donors(list(q.memory.last_donors), 0, q.anchor.end, 0.5)
+    home = q.ctx.home
+    return _Donors([home.name], 0, q.anchor.end, 0.5) if home is not None else None
+
+
 def _donor_anaphor(q: _Query) -> _Donors | None:
     """ "It will also send …": the subject of the sentences before."""
     text, anchor = q.text, q.anchor
@@ -699,6 +718,11 @@ DONOR_METHODS: tuple[Method[_Query, _Donors], ...] = (
         "donor.told_package",
         _donor_of_told_package,
         "Sweden announced aid that includes CV90 vehicles. The package is worth SEK 4.3 billion.",
+    ),
+    Method(
+        "donor.story_donor",
+        _donor_of_story,
+        "Norway pledged NOK 1 billion. In 2024, NOK 7 billion were allocated to Ukraine.",
     ),
     Method(
         "donor.previous_subject",
