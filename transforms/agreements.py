@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from transforms import cues
-from transforms.actors import Mention
+from transforms.actors import Mention, find_actors
 from transforms.context import ArticleContext
 from transforms.dates import best_date, find_dates, is_earlier
 from transforms.lowre import icompile
@@ -595,6 +595,49 @@ def _clause_coalition(
     return coalition
 
 
+# "The German defence contractor", "the French group": a company named before by its nationality.
+# Stems of the descriptors (a cheap gate before the scan of earlier sentences).
+_DESCRIPTOR_STEMS = frozenset(
+    {"partn", "contr", "maker", "manuf", "group", "compa", "conce", "firm", "produ", "giant"}
+)
+_COMPANY_DESCRIPTOR = icompile(
+    r"\s+(?:partner\b|(?:partner\s+)?(?:(?:defen[cs]e|arms|armaments?|weapons|aerospace|"
+    r"industrial)\s+)?(?:contractor|maker|manufacturer|group|company|concern|firm|producer|"
+    r"giant)\b)"
+)
+
+
+def _named_companies(
+    mentions: list[Mention], text: str, ctx: ArticleContext, index: int
+) -> tuple[list[Mention], int]:
+    """``mentions`` with "the German defence contractor" read as the German company the
+    article named before (in its title or an earlier sentence, when it named exactly one), and
+    without "a Ukrainian partner company" (a company left unnamed, not its state): the
+    mentions, and how many companies were left unnamed."""
+    out: list[Mention] = []
+    unnamed = 0
+    for m in mentions:
+        described = m.kind == "country" and _COMPANY_DESCRIPTOR.match(text, m.end)
+        article = text[max(0, m.start - 6) : m.start]
+        if described and re.search(r"\b(?:a|an|one)\s+$", article, _I):
+            unnamed += 1
+            continue
+        if described and re.search(r"\bthe\s+$", article, _I):
+            earlier = {
+                c.name: c
+                for c in [
+                    *find_actors(ctx.title),
+                    *(x for i in range(index) for x in ctx.actors_in(i)),
+                ]
+                if c.kind == "company" and c.actor.iso_code == m.actor.iso_code
+            }
+            if len(earlier) == 1:
+                out.append(m._replace(actor=next(iter(earlier.values())).actor))
+                continue
+        out.append(m)
+    return out, unnamed
+
+
 def _sentence_agreement(
     sent: Sentence,
     mentions: list[Mention],
@@ -618,6 +661,11 @@ def _sentence_agreement(
             trace.note(sent.index, veto.name, "dropped", verb.group())
         return []
     rules = ["agreement.verb"]
+    unnamed_companies = 0
+    if not _DESCRIPTOR_STEMS.isdisjoint(stems):
+        mentions, unnamed_companies = _named_companies(mentions, text, ctx, sent.index)
+        if unnamed_companies:
+            rules.append("agreement.parties.unnamed_company")
     parties = _parties(text, mentions, verb.start())
     lead = _LEAD.search(text, verb.end())
     if lead and word.startswith("join"):
@@ -626,6 +674,7 @@ def _sentence_agreement(
         rest = [p for p in parties if p not in leaders or p in joiners]
         parties = rest or parties
     unnamed = _UNNAMED.search(text)
+    unnamed_count = _count(unnamed.group("n")) if unnamed else unnamed_companies or None
     nxt = sent.index + 1
     if coalition and not [p for p in parties if p != "Ukraine"] and nxt < len(ctx.sentences):
         nxt_mentions = ctx.actors_in(nxt)
@@ -640,13 +689,13 @@ def _sentence_agreement(
         before = list(dict.fromkeys(before))
         if len(before) == 2 or (len(before) == 1 and before[0] != "Ukraine"):
             parties = before if len(before) == 2 else [*before, "Ukraine"]
-            unnamed = None
+            unnamed, unnamed_count = None, None
             rules.append("agreement.parties.both_before")
     if coalition and not parties and word.startswith(("launch", "found", "creat", "establish")):
         parties = list(ctx.leaders.get(coalition, []))
         rules.append("agreement.parties.coalition_leaders")
     parties = list(dict.fromkeys(parties))
-    if (not parties or parties == ["Ukraine"]) and not unnamed:
+    if (not parties or parties == ["Ukraine"]) and not unnamed_count:
         if trace is not None:
             trace.note(sent.index, "agreement.veto.no_parties", "dropped", verb.group())
         return []
@@ -687,7 +736,7 @@ def _sentence_agreement(
             signed_on=date,
             restated=restated,
             coalition=coalition,
-            unnamed_parties=_count(unnamed.group("n")) if unnamed else None,
+            unnamed_parties=unnamed_count,
             rules=tuple(rules),
         )
         for group in groups
@@ -699,7 +748,7 @@ def _sentence_agreement(
 
 
 _PLURAL_DEALS = icompile(
-    r"\b(?:agreements|memoranda|memorandums|deals|accords|treaties)\s+with\s+(?:the\s+)?$",
+    r"\b(?:agreements|memoranda|memorandums|deals|accords|treaties)\s*[:,]?\s+with\s+(?:the\s+)?$",
 )
 
 
