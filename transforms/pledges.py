@@ -106,7 +106,8 @@ _ANAPHOR = icompile(
     r"chancellor|bank|commission|alliance|bloc|union|cabinet))\b",
 )
 _QTY = (
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"(?:(?:half\s+a|a|one|\d[\d,.]*)\s+(?:million|thousand)|"
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|fifty|hundred|several|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+batch\s+of|"
     r"a\s+number\s+of|a\s+new\s+batch\s+of|additional|more|new|further|extra|another|the\s+first)"
 )
@@ -287,6 +288,7 @@ def _usable(m: Mention, text: str, opponents: bool = True) -> bool:
         donor_eligible(m)
         and not _LOCATION_BEFORE.search(text[max(0, m.start - 15) : m.start])
         and not _SCHEME_AFTER.match(text[m.end : m.end + 12])
+        and not _SELLER_BEFORE.search(text[max(0, m.start - 120) : m.start])
         and not (
             opponents
             and (
@@ -295,6 +297,21 @@ def _usable(m: Mention, text: str, opponents: bool = True) -> bool:
             )
         )
     )
+
+
+# A state things are bought from sells them; it does not give them: "purchasing Patriot
+# systems from the United States to transfer them to Kyiv".
+_SELLER_BEFORE = icompile(
+    r"\b(?:buy\w*|bought|purchas\w*|procur\w*|order\w*|acquir\w*)\b[^.;]{0,100}\bfrom\s+(?:the\s+)?$"
+)
+# A pledge by a counted group the text does not name: "20 countries pledged to …".
+_COUNTED_GROUP = icompile(
+    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|dozens\s+of|several)\s+(?:other\s+|more\s+|partner\s+|allied\s+|member\s+)?"
+    r"(?P<who>countries|states|nations|allies|partners|donors)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:already\s+|also\s+|jointly\s+)?(?:(?:pledged|agreed|promised|committed|decided|vowed)\s+"
+    r"to\s+(?:\w+\s+){0,4}?)?$"
+)
 
 
 # A share of GDP is support only when the sentence ties it to Ukraine or to aid.
@@ -600,6 +617,20 @@ def _donor_only_one(q: _Query) -> _Donors | None:
     return _Donors([m.name], start, max(anchor.end, m.end))
 
 
+def _donor_counted_group(q: _Query) -> _Donors | None:
+    """ "20 countries pledged …": one record for the counted group, named after the coalition
+    or initiative the sentence names, if any."""
+    for verb in reversed(q.verbs_before()):
+        group = _COUNTED_GROUP.search(q.text, max(0, verb.start() - 60), verb.start())
+        if group is not None:
+            n = group.group("n")
+            name = f"{q.coalition} members ({n} {group.group('who')})" if q.coalition else None
+            return _Donors(
+                [name or f"{n} {group.group('who')}"], group.start(), q.anchor.end, 0.6, True
+            )
+    return None
+
+
 def _donor_collective(q: _Query) -> _Donors | None:
     """ "All of them have pledged …" after a coalition: its member states."""
     text, anchor = q.text, q.anchor
@@ -678,6 +709,11 @@ DONOR_METHODS: tuple[Method[_Query, _Donors], ...] = (
         "donor.source_agent",
         _donor_agent,
         "The $50 billion loan package agreed upon by the G7 nations was approved.",
+    ),
+    Method(
+        "donor.counted_group",
+        _donor_counted_group,
+        "The prime minister said 20 countries pledged to buy 500,000 shells for Ukraine.",
     ),
     Method(
         "donor.verb_subject",
