@@ -171,6 +171,8 @@ RESTATED = icompile(
     r"already\s+(?:announced|pledged|committed|promised|allocated|provided)|"
     r"had\s+(?:already\s+)?(?:pledged|announced|committed|promised|allocated|approved|agreed|"
     r"signed)|(?:has|have)\s+(?:already\s+)?committed|reiterated|repeated|reaffirmed|"
+    # another donor's pledge told beside the news: "Germany and France have also pledged …"
+    r"(?:has|have)\s+also\s+(?:pledged|promised|committed|sent|provided)|"
     r"(?:after|since|following)\s+(?:\w+\s+){0,3}(?:pledged|announced|committed|promised|"
     r"allocated)|"
     # the news builds on an older package: "This builds on the $245 million package …"

@@ -1188,8 +1188,20 @@ class _Dating:
     ctx: ArticleContext
 
 
+# A date that opens a span is not the day of the pledge: "our 31st drawdown since August 2021".
+_SPAN_START = icompile(r"\b(?:since|starting|beginning|from)\s+(?:(?:early|late|mid)[\s-]+)?$")
+
+
+def _opens_span(main: str, cue: DateCue) -> bool:
+    told = main[cue.start : cue.end].lower()
+    return told.startswith(("since", "from", "starting", "beginning")) or bool(
+        _SPAN_START.search(main, max(0, cue.start - 16), cue.start)
+    )
+
+
 def _date_stated(d: _Dating) -> DateCue | str | None:
-    return best_date(d.cues, near=d.anchor.start, published=d.ctx.published)
+    cues_ = [c for c in d.cues if not _opens_span(d.main, c)]
+    return best_date(cues_, near=d.anchor.start, published=d.ctx.published)
 
 
 def _date_same_day(d: _Dating) -> str | None:
