@@ -145,6 +145,18 @@ _NAME_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]+\s+|\b(?:Lake|River|state\s+of|State\s+of|the|river|lake)\s+|"
     r"\b[A-Z][a-z]+,\s+)$"
 )
+# Bare head nouns that name the EU's institutions ("the Council", "the Commission") only
+# when no other name qualifies them: "the State Defense Council" is Lithuania's.
+HEAD_NOUNS = frozenset({"Council", "Commission", "Parliament"})
+_OTHER_BODY_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def _qualified(sentence: str, start: int) -> bool:
+    """A capitalised word other than "European" qualifies the head noun at ``start``."""
+    before = _OTHER_BODY_BEFORE.search(sentence, max(0, start - 30), start)
+    return before is not None and before.group(1) not in {"European", *_LEAD_WORDS}
+
+
 # Words that can precede a state's name in the same noun phrase: not a first name.
 _LEAD_WORDS = frozenset({"In", "To", "For", "From", "With", "And", "By", "On", "At", "The", "As"})
 
@@ -191,6 +203,8 @@ def find_actors(sentence: str, stems: set[str] | None = None) -> list[Mention]:
         actor = exact.get(" ".join(m.group().split()))
         if actor is not None:
             if m.group() in AMBIGUOUS and _not_the_state(sentence, m.start(), m.end()):
+                continue
+            if m.group() in HEAD_NOUNS and _qualified(sentence, m.start()):
                 continue
             found.append(Mention(actor, m.start(), m.end(), m.group()))
             last_end = m.end()

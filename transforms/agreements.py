@@ -93,7 +93,8 @@ _RELATIVE_CLAUSE = re.compile(
 )
 _PLEDGE_AGREED = icompile(
     r"\bagreed\s+to\s+(?:provide|contribute|allocate|give|send|deliver|supply|mobili[sz]e|fund|"
-    r"finance|donate|transfer|pay|spend|use)\b",
+    r"finance|donate|transfer|pay|spend|use)\b|\bagreed\s+(?:on|upon)\s+(?:the\s+)?(?:allocation|"
+    r"provision|transfer|delivery|financing|funding)\s+of\b",
 )
 _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -50,7 +50,7 @@ PLEDGE_VERB = icompile(
 )
 # Before "to <verb>": the infinitive is itself asserted only after these.
 _INTENT = icompile(
-    r"\b(?:pledged|pledges|agreed|agree|decided|decides|promised|committed|undertook|vowed|"
+    r"\b(?:pledged|pledges|agreed|agree|decided|decides|decision|promised|committed|undertook|vowed|"
     r"announced|approved|will|would|voted|moved|set\s+aside|continue[sd]?|is\s+going|has\s+to|"
     r"been\s+allocated|earmarked|using\s+\w+(?:\s+\w+){0,5})\s+(?:\w+\s+){0,2}to\s*$",
 )
