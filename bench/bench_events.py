@@ -2,9 +2,9 @@
 
 Run: .venv/bin/python bench/bench_events.py [sizes...]
 
-The synthetic corpus (also used by tests/test_events.py to check correctness at scale) has a
-known answer: every true pledge gets a donor and an amount no other pledge of that donor is
-near, then 1-8 outlets report it within two weeks (some in dollars with a converted EUR
+The synthetic corpus (also used by tests/test_pledge_events.py to check correctness at scale)
+has a known answer: every true pledge gets a donor and an amount no other pledge of that donor
+is near, then 1-8 outlets report it within two weeks (some in dollars with a converted EUR
 figure, some with the announcement date, some rounded), a share is restated months later,
 a share is non-monetary ("IRIS-T-17 systems"), and some packages carry a component.
 """
@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transforms.events import merge_pledges
+from transforms.pledge_events import merge_pledges
 
 DONORS = 300
 START = date(2024, 1, 1)

@@ -27,8 +27,9 @@ from flows import storage
 from flows.faults import checkpoint
 from flows.mentions import extract_chunk, extract_rows, warm, worker_context
 from transforms.actors import load_actors
-from transforms.events import merge_agreements, merge_pledges
+from transforms.agreement_events import merge_agreements
 from transforms.extract import EXTRACTOR_VERSION
+from transforms.pledge_events import merge_pledges
 
 log = logging.getLogger("pledgewatch")
 

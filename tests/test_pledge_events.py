@@ -1,4 +1,5 @@
-"""Merging mentions into events (transforms.events): hand-built mention sets with known answers."""
+"""Merging pledge mentions into events (transforms.pledge_events): hand-built mention sets with
+known answers, and a large synthetic set from the benchmark."""
 
 from __future__ import annotations
 
@@ -6,24 +7,18 @@ import importlib.util
 import json
 import random
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import transforms.events as events_module
-from transforms.events import (
-    AGREEMENT_WINDOW_DAYS,
-    PLEDGE_WINDOW_DAYS,
-    event_id_for,
-    merge_agreements,
-    merge_pledges,
-)
-from transforms.weeks import iso_week, previous_week, week_bounds
+from tests.event_rows import D, by_id, event_of, groups, pledge
+from transforms.event_common import event_id_for
+from transforms.pledge_events import PLEDGE_WINDOW_DAYS, merge_pledges
+from transforms.weeks import iso_week
 
 PLEDGE_COLUMNS = {
     "event_id", "donor", "recipient", "amount", "currency", "amount_eur", "fx_rate", "fx_date",
@@ -31,89 +26,6 @@ PLEDGE_COLUMNS = {
     "first_seen_on", "week", "restated_only", "package_event_id", "mention_count",
     "article_count", "best_mention_id", "evidence", "confidence", "history",
 }  # fmt: skip
-AGREEMENT_COLUMNS = {
-    "event_id", "parties", "kind", "subject", "document_count", "coalition", "signed_on",
-    "signed_precision", "first_seen_on", "week", "restated_only", "mention_count",
-    "article_count", "best_mention_id", "evidence", "confidence",
-}  # fmt: skip
-
-D = date.fromisoformat
-
-
-def pledge(mention_id: str, published: str, amount: float | None = 611, **fields: Any) -> dict:
-    """A pledge_mentions row plus published_on; amounts in millions, EUR unless told."""
-    currency = fields.pop("currency", "EUR" if amount is not None else None)
-    value = Decimal(str(amount)) * 1_000_000 if amount is not None else None
-    eur = fields.pop("eur", amount if currency == "EUR" else None)
-    row = {
-        "mention_id": mention_id,
-        "article_id": fields.pop("article", f"art-{mention_id}"),
-        "donor": "Belgium",
-        "recipient": "Ukraine",
-        "amount": value,
-        "currency": currency,
-        "amount_eur": Decimal(str(eur)) * 1_000_000 if eur is not None else None,
-        "fx_rate": 1.0 if currency == "EUR" else None,
-        "fx_date": None,
-        "fx_note": None,
-        "category": "military",
-        "stage": "announced",
-        "items": None,
-        "coalition": None,
-        "announced_on": None,
-        "announced_precision": None,
-        "restated": False,
-        "component": False,
-        "evidence": f"{mention_id}: Belgium will provide €{amount} million.",
-        "confidence": 0.8,
-        "published_on": D(published),
-    }
-    for key, value in fields.items():
-        assert key in row, key
-        row[key] = D(value) if key == "announced_on" and isinstance(value, str) else value
-    if row["announced_on"] is not None and row["announced_precision"] is None:
-        row["announced_precision"] = "day"
-    return row
-
-
-def agreement(mention_id: str, published: str, **fields: Any) -> dict:
-    row = {
-        "mention_id": mention_id,
-        "article_id": f"art-{mention_id}",
-        "parties": ["Ukraine", "Denmark"],
-        "kind": "joint production",
-        "subject": "joint production of long-range drones",
-        "document_count": None,
-        "coalition": None,
-        "signed_on": None,
-        "signed_precision": None,
-        "restated": False,
-        "evidence": f"{mention_id}: Denmark and Ukraine agreed to produce drones.",
-        "confidence": 0.8,
-        "published_on": D(published),
-    }
-    for key, value in fields.items():
-        assert key in row, key
-        row[key] = D(value) if key == "signed_on" and isinstance(value, str) else value
-    if row["signed_on"] is not None and row["signed_precision"] is None:
-        row["signed_precision"] = "day"
-    return row
-
-
-def groups(merge) -> list[set[str]]:
-    """The partition of mention ids into events, as a sorted list of sets."""
-    by_event = defaultdict(set)
-    for mention_id, event_id in merge.mention_events.items():
-        by_event[event_id].add(mention_id)
-    return sorted(by_event.values(), key=sorted)
-
-
-def by_id(merge) -> dict[str, dict]:
-    return {event["event_id"]: event for event in merge.events}
-
-
-def event_of(merge, mention_id: str) -> dict:
-    return by_id(merge)[merge.mention_events[mention_id]]
 
 
 # --- pledges: who merges with whom -------------------------------------------------------------
@@ -585,20 +497,6 @@ def test_input_rows_accept_strings_datetimes_and_floats() -> None:
     assert event["first_seen_on"] == D("2026-11-02")
 
 
-def test_duplicate_mention_ids_are_rejected() -> None:
-    with pytest.raises(ValueError, match="duplicate"):
-        merge_pledges(
-            [pledge("a", "2026-11-02"), pledge("b", "2026-11-03"), pledge("a", "2026-11-04")]
-        )
-    with pytest.raises(ValueError, match="duplicate"):
-        merge_agreements([agreement("a", "2026-11-02"), agreement("a", "2026-11-02")])
-
-
-def test_empty_input() -> None:
-    assert merge_pledges([]).events == []
-    assert merge_agreements([]).mention_events == {}
-
-
 def _load_bench():
     path = Path(__file__).resolve().parent.parent / "bench" / "bench_events.py"
     spec = importlib.util.spec_from_file_location("bench_events", path)
@@ -625,178 +523,5 @@ def test_twenty_thousand_synthetic_mentions_merge_to_the_true_events() -> None:
         assert events[component_id]["package_event_id"] == package_id
 
 
-def _full_scan(self, keys, mention, days, evaluate):
-    """Reference for _Index.best: every candidate, no early stop."""
-    found = None
-    for seq in self.seqs(keys, None if mention.restated else mention.ref, days):
-        key = evaluate(seq)
-        if key is not None and (found is None or key < found):
-            found = key
-    return found
-
-
-def test_restatement_early_stop_equals_a_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = random.Random(11)
-    agreements, pledges = [], []
-    for n in range(1500):
-        day = (D("2025-01-01") + timedelta(days=rng.randrange(400))).isoformat()
-        restated = rng.random() < 0.4
-        agreements.append(
-            agreement(
-                f"g{n}",
-                day,
-                parties=["Ukraine", rng.choice(["Denmark", "Sweden", "Norway"])],
-                subject=rng.choice(["drones", "shells", "demining", None]),
-                signed_on=None if restated or rng.random() < 0.5 else day,
-                restated=restated,
-            )
-        )
-        pledges.append(pledge(f"p{n}", day, rng.choice([100, 101, 200]), restated=restated))
-    fast = (merge_agreements(agreements), merge_pledges(pledges))
-    monkeypatch.setattr(events_module._Index, "best", _full_scan)
-    assert (merge_agreements(agreements), merge_pledges(pledges)) == fast
-
-
-# --- agreements --------------------------------------------------------------------------------
-
-AGREEMENT_CASES = {
-    "three outlets over a week are one agreement": (
-        [
-            agreement("a", "2026-11-02", signed_on="2026-11-02"),
-            agreement("b", "2026-11-03", subject="production of drones", parties=["Denmark",
-                      "Ukraine"]),
-            agreement("c", "2026-11-08", subject=None),
-        ],
-        [{"a", "b", "c"}],
-    ),
-    "different kinds stay apart": (
-        [
-            agreement("a", "2026-11-02"),
-            agreement("b", "2026-11-02", kind="memorandum/document signing"),
-        ],
-        [{"a"}, {"b"}],
-    ),
-    "different subjects stay apart": (
-        [agreement("a", "2026-11-02"), agreement("b", "2026-11-02", subject="demining")],
-        [{"a"}, {"b"}],
-    ),
-    "generic subject words do not make a match": (
-        [
-            agreement("a", "2026-11-02", subject="cooperation in drone production"),
-            agreement("b", "2026-11-02", subject="cooperation in demining"),
-        ],
-        [{"a"}, {"b"}],
-    ),
-    "Ukraine is set aside when other parties are named": (
-        [
-            agreement("a", "2026-11-02", parties=["Ukraine", "Denmark", "Sweden"]),
-            agreement("b", "2026-11-02", parties=["Ukraine", "Denmark", "Norway"]),
-            agreement("c", "2026-11-03", parties=["Denmark", "Ukraine"]),
-        ],
-        [{"a", "c"}, {"b"}],
-    ),
-    "outside the window are two signings": (
-        [
-            agreement("a", "2026-11-02", signed_on="2026-11-02"),
-            agreement("b", "2026-12-01", signed_on="2026-12-01"),
-        ],
-        [{"a"}, {"b"}],
-    ),
-    "a mention naming only Ukraine does not join a named bilateral deal": (
-        [agreement("a", "2026-11-02"), agreement("b", "2026-11-02", parties=["Ukraine"])],
-        [{"a"}, {"b"}],
-    ),
-    "restatement joins any earlier signing": (
-        [agreement("a", "2026-03-02"), agreement("b", "2026-11-20", restated=True)],
-        [{"a", "b"}],
-    ),
-    "coalition membership compares coalitions, not subjects": (
-        [
-            agreement("a", "2026-11-02", kind="coalition membership", parties=["Latvia"],
-                      coalition="Drone Coalition", subject="joined the drone coalition"),
-            agreement("b", "2026-11-03", kind="coalition membership", parties=["Latvia"],
-                      coalition="drone coalition", subject="became a member"),
-            agreement("c", "2026-11-03", kind="coalition membership", parties=["Latvia"],
-                      coalition="IT Coalition", subject="joined the drone coalition"),
-        ],
-        [{"a", "b"}, {"c"}],
-    ),
-}  # fmt: skip
-
-
-@pytest.mark.parametrize("mentions, expected", AGREEMENT_CASES.values(), ids=AGREEMENT_CASES)
-def test_agreement_partition(mentions: list[dict], expected: list[set[str]]) -> None:
-    merge = merge_agreements(mentions)
-    assert groups(merge) == sorted(expected, key=sorted)
-
-
-def test_agreement_event_columns_and_shuffle() -> None:
-    mentions = [
-        agreement("a", "2026-11-02", signed_on="2026-11-02", document_count=6, confidence=0.6),
-        agreement("b", "2026-11-03", confidence=0.9),
-        agreement("c", "2026-11-08", restated=True, confidence=1.0),
-        agreement("d", "2026-11-04", kind="security agreement", subject=None),
-    ]
-    merge = merge_agreements(mentions)
-    event = by_id(merge)[event_id_for("a")]
-    assert set(event) == AGREEMENT_COLUMNS
-    assert event["mention_count"] == 3
-    assert event["article_count"] == 3
-    assert event["best_mention_id"] == "b"
-    assert event["document_count"] == 6
-    assert event["signed_on"] == D("2026-11-02")
-    assert event["week"] == "2026-W45"
-    assert event["restated_only"] is False
-    assert event["parties"] == ["Ukraine", "Denmark"]
-    rng = random.Random(5)
-    for _ in range(10):
-        rng.shuffle(mentions)
-        assert merge_agreements(mentions) == merge
-
-
-def test_window_constants_are_the_documented_defaults() -> None:
+def test_window_constant_is_the_documented_default() -> None:
     assert PLEDGE_WINDOW_DAYS == 21
-    assert AGREEMENT_WINDOW_DAYS == 14
-
-
-# --- weeks -------------------------------------------------------------------------------------
-
-ISO_WEEKS = [
-    ("2026-11-16", "2026-W47"),
-    ("2026-12-31", "2026-W53"),  # a Thursday: 2026 has 53 ISO weeks
-    ("2027-01-01", "2026-W53"),
-    ("2027-01-03", "2026-W53"),
-    ("2027-01-04", "2027-W01"),
-    ("2024-12-30", "2025-W01"),  # a Monday of the next ISO year
-    ("2021-01-03", "2020-W53"),
-    ("2026-01-01", "2026-W01"),
-]
-
-
-@pytest.mark.parametrize("day, week", ISO_WEEKS)
-def test_iso_week(day: str, week: str) -> None:
-    assert iso_week(D(day)) == week
-    monday, sunday = week_bounds(week)
-    assert monday <= D(day) <= sunday
-    assert monday.isoweekday() == 1 and sunday - monday == timedelta(days=6)
-
-
-def test_iso_week_of_aware_datetime_is_taken_in_utc() -> None:
-    from zoneinfo import ZoneInfo
-
-    kyiv_monday_early = datetime(2026, 11, 16, 1, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
-    assert iso_week(kyiv_monday_early) == "2026-W46"  # still Sunday in UTC
-
-
-def test_week_bounds() -> None:
-    assert week_bounds("2026-W53") == (D("2026-12-28"), D("2027-01-03"))
-    assert week_bounds("2026-W01") == (D("2025-12-29"), D("2026-01-04"))
-    assert previous_week(D("2026-11-23")) == "2026-W47"
-
-
-@pytest.mark.parametrize(
-    "bad", ["2025-W53", "2026-W00", "2026-W54", "2026W46", "2026-w46", "26-W46", "", "2026-W4"]
-)
-def test_week_bounds_rejects_bad_weeks(bad: str) -> None:
-    with pytest.raises(ValueError):
-        week_bounds(bad)
