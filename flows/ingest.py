@@ -26,7 +26,7 @@ from flows.feeds_config import Feed, load_feeds
 from flows.http import FetchError, FetchPolicy, fetch, make_client
 from flows.runs import RunRecord, finish_run, start_run
 from flows.settings import load_settings
-from transforms.feed_entries import FeedEntry, parse_feed
+from transforms.feed_entries import FeedEntry, ParsedFeed, parse_feed
 from transforms.page_text import fragment_text, page_text
 from transforms.urls import canonical_url, stable_id, text_hash
 
@@ -108,6 +108,15 @@ def _charset(content_type: str) -> str:
     return "utf-8"
 
 
+def _no_entries_reason(parsed: ParsedFeed) -> str:
+    """Why a feed gave nothing to read: broken XML, only unusable links, or truly empty."""
+    if parsed.bozo:
+        return f"malformed feed: {parsed.bozo_reason}"
+    if parsed.skipped:
+        return f"{parsed.skipped} entries, none with an http(s) link"
+    return "feed has no entries"
+
+
 @task(name="fetch-feed", cache_policy=NO_CACHE)
 def fetch_feed(
     feed: Feed,
@@ -143,9 +152,7 @@ def fetch_feed(
         )
         if not parsed.entries:
             result.status = "failed"
-            result.error = (
-                f"malformed feed: {parsed.bozo_reason}" if parsed.bozo else "feed has no entries"
-            )
+            result.error = _no_entries_reason(parsed)
             log.warning("feed %s (%s) failed: %s", feed.name, feed.url, result.error)
             return result
         entries, seen = [], set()
