@@ -27,16 +27,14 @@ from typing import Any
 import httpcore
 import httpx
 
+from flows.settings import SettingsError
+
 ALLOW_ENV = "PLEDGEWATCH_FETCH_ALLOW"
 SCHEMES = frozenset({"http", "https"})
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 Resolver = Callable[[str, int], list[tuple[Any, ...]]]
-
-
-class SettingsError(ValueError):
-    """A setting from the environment is invalid; the message names the variable."""
 
 
 class FetchRefused(Exception):

@@ -13,14 +13,17 @@ from prefect.cache_policies import NO_CACHE
 from flows import storage
 from flows.artifacts import publish_artifacts
 from flows.deliver import send_with_retries, undelivered_weeks
+from flows.exit_codes import final_state
 from flows.faults import checkpoint
 from flows.feeds_config import load_feeds
 from flows.ingest import ingest_into, logger
 from flows.publish import publish
 from flows.retention import prune_history
+from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
 from flows.settings import Settings, load_settings
 from reports import email as mail
+from reports.atomic import remove_leftovers
 from reports.briefing import Briefing, gather
 from reports.render import render_pdf
 from transforms.weeks import previous_week, week_bounds
@@ -50,8 +53,13 @@ def deliver(briefing: Briefing, pdf_path: Path, settings: Settings) -> dict[str,
 
 
 def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekly") -> dict:
-    """Body of the weekly flow, shared with the demo."""
+    """Body of the weekly flow, shared with the demo; the caller holds the run lock."""
     run = start_run(settings.db_path, kind, week=week)
+    published = settings.published_db_path.parent
+    for folder in (settings.output_dir, settings.outbox_dir, published, published / "exports"):
+        for leftover in remove_leftovers(folder):  # a killed run's half-written file
+            logger().warning("removed %s, left by an interrupted run", leftover)
+            run.counts["leftovers_removed"] += 1
     briefing = pdf_path = None
     extra: dict[str, Any] = {}
     try:
@@ -85,6 +93,7 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
         "run_id": run.run_id,
         "week": week,
         "status": status,
+        "failures": run.failures,
         "pdf": str(pdf_path),
         "published_db": str(settings.published_db_path),
         **extra,
@@ -110,6 +119,7 @@ def weekly_briefing(
         feeds_file=feeds_file, db_path=db_path, output_dir=output_dir, outbox_dir=outbox_dir
     )
     started = time.monotonic()
-    result = run_weekly(settings, week or previous_week(datetime.now(UTC).date()), fetch=fetch)
+    with run_lock(settings.db_path):
+        result = run_weekly(settings, week or previous_week(datetime.now(UTC).date()), fetch=fetch)
     logger().info("weekly briefing done in %.1f s: %s", time.monotonic() - started, result)
-    return result
+    return final_state(result)

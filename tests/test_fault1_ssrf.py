@@ -13,9 +13,10 @@ from collections.abc import Iterator
 import pytest
 
 from flows.feeds_config import Feed
-from flows.fetch_policy import SettingsError, parse_allow, refusal
+from flows.fetch_policy import parse_allow, refusal
 from flows.http import FetchError, FetchPolicy, fetch, make_client
 from flows.ingest import fetch_feed
+from flows.settings import SettingsError
 from tests.servers import LocalServer, redirect_to, serve
 
 NO_ALLOW = FetchPolicy(connect_timeout=1, read_timeout=1, retries=0, allow=())
