@@ -11,6 +11,7 @@ import atexit
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -93,4 +94,8 @@ def run_flow(
                 isinstance(f, _NoTracebackForExpectedErrors) for f in handler.filters
             ):
                 handler.addFilter(_NoTracebackForExpectedErrors())
-    return flow_outcome(flow(**params, return_state=True))
+    result, code = flow_outcome(flow(**params, return_state=True))
+    if code == ExitCode.FAILURES:
+        reasons = "; ".join(result.get("failures") or ["see the errors of the run"])
+        print(f"pledgewatch: finished with failures: {reasons}", file=sys.stderr)
+    return result, code
