@@ -23,9 +23,11 @@ from flows.fetch_policy import (
     allow_from_env,
     parse_allow,
 )
+from flows.settings import env_number
 
 USER_AGENT = "PledgeWatch/0.1 (+https://github.com/pledgewatch; weekly Ukraine-support briefing)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+FEED_DEADLINE = 120.0  # seconds for a feed and all its pages, retries and waits included
 
 
 class FetchError(Exception):
@@ -51,7 +53,10 @@ class FetchPolicy:
     retries: int = 2
     backoff: tuple[float, ...] = (1.0, 4.0)
     max_retry_after: float = 60.0  # a longer Retry-After fails the feed now, not a run later
-    feed_deadline: float = 120.0  # one client (a feed and all its pages) gets this much time
+    # One client (a feed and all its pages) gets this much time (PLEDGEWATCH_FEED_DEADLINE).
+    feed_deadline: float = field(
+        default_factory=lambda: env_number("PLEDGEWATCH_FEED_DEADLINE", str(FEED_DEADLINE))
+    )
     allow: tuple[str, ...] = field(default_factory=allow_from_env)  # PLEDGEWATCH_FETCH_ALLOW
 
 
