@@ -92,7 +92,8 @@ def _delays(value: str) -> tuple[float, ...]:
     try:
         return tuple(float(d) for d in value.split(",") if d.strip())
     except ValueError:
-        raise SettingsError(f"PLEDGEWATCH_SMTP_RETRY_DELAYS: {value!r} is not seconds,…") from None
+        var = "PLEDGEWATCH_SMTP_RETRY_DELAYS"
+        raise SettingsError(f"{var}: {value!r} is not a list of seconds (10,60,300)") from None
 
 
 def load_settings(**overrides: str | Path | None) -> Settings:
