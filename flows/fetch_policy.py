@@ -45,6 +45,10 @@ class FetchRefused(Exception):
         self.reason = reason
 
 
+class DeadlinePassed(Exception):
+    """The client's overall deadline (a feed and all its pages) has passed."""
+
+
 @dataclass(frozen=True)
 class AddressRule:
     """A class of addresses the job never dials, with an example of one."""
@@ -121,9 +125,8 @@ class GuardedBackend(httpcore.SyncBackend):
         refusals = {a: refusal(a, self.allow) for a in addresses}
         allowed = [a for a, why in refusals.items() if why is None]
         if not allowed:
-            raise FetchRefused(
-                "; ".join(r for r in refusals.values() if r) or f"{host}: no address"
-            )
+            reasons = "; ".join(r for r in refusals.values() if r)
+            raise FetchRefused(f"{reasons} (not in {ALLOW_ENV})" if reasons else f"{host}: none")
         error: Exception | None = None
         for address in allowed:  # an IP literal: no second DNS lookup between check and dial
             try:
@@ -173,7 +176,3 @@ class GuardedTransport(httpx.HTTPTransport):
             k: left if v is None else min(v, left) for k, v in timeouts.items()
         }
         return super().handle_request(request)
-
-
-class DeadlinePassed(Exception):
-    """The client's overall deadline (a feed and all its pages) has passed."""

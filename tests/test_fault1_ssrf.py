@@ -92,7 +92,10 @@ def test_a_name_resolving_to_the_metadata_endpoint_is_refused_before_connecting(
 
     with (
         make_client(NO_ALLOW, resolve=resolver) as client,
-        pytest.raises(FetchError, match=r"refused: 169\.254\.169\.254 is link-local"),
+        pytest.raises(
+            FetchError,
+            match=r"refused: 169\.254\.169\.254 is link-local \(not in PLEDGEWATCH_FETCH_ALLOW\)",
+        ),
     ):
         fetch("http://metadata.test/latest/meta-data/", policy=NO_ALLOW, client=client)
     assert asked == ["metadata.test"] and no_sockets == []
