@@ -92,11 +92,23 @@ def allow_from_env() -> tuple[str, ...]:
     return tuple(str(n) for n in parse_allow(raw))
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # a NAT64 gateway dials the IPv4 address inside
+
+
+def _embedded_ipv4(ip: IPAddress) -> IPAddress:
+    """The IPv4 address an IPv6 address carries (mapped, 6to4, NAT64): that is what is reached."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip
+    if ip.ipv4_mapped or ip.sixtofour:
+        return ip.ipv4_mapped or ip.sixtofour
+    if ip in NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
+
+
 def refusal(address: str, allow: Iterable[IPNetwork] = ()) -> str | None:
     """Why `address` may not be dialled, or None when it may."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone id
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    ip = _embedded_ipv4(ipaddress.ip_address(address.split("%", 1)[0]))  # no IPv6 zone id
     if any(ip.version == n.version and ip in n for n in allow):
         return None
     for rule in ADDRESS_RULES:

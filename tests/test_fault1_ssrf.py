@@ -30,6 +30,9 @@ LOOPBACK_ONLY = FetchPolicy(connect_timeout=1, read_timeout=1, retries=0, allow=
         ("127.8.9.10", "loopback"),
         ("::1", "loopback"),
         ("::ffff:127.0.0.1", "loopback"),  # IPv4-mapped IPv6 is the IPv4 address
+        ("2002:a9fe:a9fe::1", "link-local"),  # 6to4 around 169.254.169.254
+        ("64:ff9b::a00:8", "private"),  # NAT64 around 10.0.0.8
+        ("64:ff9b::5db8:d70e", None),  # NAT64 around a public address
         ("169.254.169.254", "link-local"),  # cloud metadata endpoint
         ("fe80::1", "link-local"),
         ("10.0.0.8", "private"),

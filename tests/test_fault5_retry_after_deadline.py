@@ -133,3 +133,13 @@ def test_a_feed_and_its_pages_share_one_deadline(server):
     assert any("feed deadline passed" in e for e in result.page_errors)
     fetched = sum(server.hits(f"/p{n}.html") for n in range(24))
     assert fetched < 24  # pages after the deadline were not even requested
+
+
+def test_a_gzip_bomb_is_cut_off_at_the_decoded_size_cap(server):
+    import gzip
+
+    bomb = gzip.compress(b"\0" * (64 * 1024 * 1024), compresslevel=9)  # ~64 KB on the wire
+    url = server.add("/bomb.xml", bomb, headers={"Content-Encoding": "gzip"})
+    with pytest.raises(FetchError, match="too large"):
+        fetch(url, policy=FetchPolicy(max_bytes=1024 * 1024, retries=0))
+    assert len(bomb) < 1024 * 1024  # the wire size alone would have passed the cap
