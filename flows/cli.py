@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from flows.exit_codes import ExitCode
+from flows.exit_codes import ExitCode, forget_frames
 from flows.settings import REPO_ROOT, load_settings
 
 SHARED_EVAL = REPO_ROOT.parent / "shared" / "eval"
@@ -307,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug or not user_error:
             traceback.print_exc()
         print(f"pledgewatch: {error if user_error else 'crashed (see above)'}", file=sys.stderr)
+        forget_frames(error)
         return ExitCode.COULD_NOT_RUN if user_error else ExitCode.CRASHED
 
 

@@ -16,7 +16,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows import storage
-from flows.exit_codes import final_state
+from flows.exit_codes import final_state, forget_frames
 from flows.ingest import logger
 from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
@@ -78,24 +78,10 @@ def send_with_retries(eml_path: Path, smtp: SmtpSettings) -> dict[str, Any]:
         logger().error(
             "delivery of %s failed after %d tries: %s", eml_path.name, len(delays) + 1, error
         )
-        _forget_frames(error)
+        forget_frames(error)  # Prefect keeps it in the task state until exit
         return {"delivery_status": "failed", "delivery_error": str(error)[:500]}
     logger().info("delivered %s to %s", eml_path.name, ", ".join(smtp.recipients))
     return {"delivery_status": "sent", "delivery_error": None}
-
-
-def _forget_frames(error: BaseException | None) -> None:
-    """Drop the tracebacks of a handled send failure.
-
-    Prefect keeps the failed task's exception in its state until the process exits; its
-    traceback pins every calling frame and their locals (DuckDB connections among them),
-    which DuckDB's bindings then report as ~40 lines of "nanobind: leaked" noise at exit.
-    """
-    seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        error.__traceback__ = None
-        error = error.__cause__ or error.__context__
 
 
 def undelivered_weeks(db_path: Path) -> list[str]:

@@ -92,3 +92,17 @@ def flow_outcome(state: Any) -> tuple[dict[str, Any], ExitCode]:
     if isinstance(value, BaseException):
         raise value
     return value, EXIT_FOR_STATUS.get(value.get("status"), ExitCode.FAILURES)
+
+
+def forget_frames(error: BaseException | None) -> None:
+    """Drop the tracebacks of a handled error and of its causes.
+
+    Prefect keeps a failed task's or flow's exception in its state until the process exits;
+    the traceback pins every calling frame and its locals (DuckDB connections among them),
+    which DuckDB's bindings then report at exit as ~40 lines of "nanobind: leaked" noise.
+    """
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        error.__traceback__ = None
+        error = error.__cause__ or error.__context__

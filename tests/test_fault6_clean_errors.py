@@ -119,3 +119,19 @@ def test_a_failed_delivery_ends_without_tracebacks_or_native_noise(tmp_path):
     assert "nanobind" not in done.stderr and "leaked" not in done.stderr
     assert "pledgewatch: finished with failures: the briefing could not be delivered" in done.stderr
     assert len(done.stderr.splitlines()) <= 6, done.stderr
+
+
+@pytest.mark.slow
+def test_a_crash_shows_its_traceback_once_and_exits_3_without_native_noise(tmp_path):
+    (tmp_path / "not-a-folder").write_text("")
+    done = pledgewatch(
+        tmp_path / "home",
+        "report",
+        "--week",
+        "2026-W46",
+        PLEDGEWATCH_OUTPUT=str(tmp_path / "not-a-folder" / "briefings"),
+    )
+    assert done.returncode == ExitCode.CRASHED
+    assert "NotADirectoryError" in done.stderr and "Traceback" in done.stderr
+    assert done.stderr.strip().endswith("pledgewatch: crashed (see above)")
+    assert "nanobind" not in done.stderr
