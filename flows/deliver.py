@@ -17,6 +17,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import storage
 from flows.exit_codes import final_state, forget_frames
+from flows.faults import checkpoint
 from flows.ingest import logger
 from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
@@ -80,8 +81,33 @@ def send_with_retries(eml_path: Path, smtp: SmtpSettings) -> dict[str, Any]:
         )
         forget_frames(error)  # Prefect keeps it in the task state until exit
         return {"delivery_status": "failed", "delivery_error": str(error)[:500]}
+    checkpoint("after-send")
     logger().info("delivered %s to %s", eml_path.name, ", ".join(smtp.recipients))
     return {"delivery_status": "sent", "delivery_error": None}
+
+
+def mark_sending(db_path: Path, run_id: str, eml_path: Path) -> None:
+    """Record, before sending, that this run is about to send: a run killed between the
+    send and its record then leaves 'sending' behind instead of nothing."""
+    with storage.open_db(db_path) as con:
+        con.execute(
+            "UPDATE runs SET delivery_status = 'sending', email_path = ? WHERE run_id = ?",
+            [str(eml_path), run_id],
+        )
+
+
+def interrupted_send(db_path: Path, week: str) -> str | None:
+    """The run killed while sending `week`'s briefing (it may have arrived), unless a send
+    of that week succeeded after it; None when nothing is in doubt."""
+    with storage.open_db(db_path) as con:
+        found = con.execute(
+            "SELECT run_id FROM runs WHERE week = $week AND delivery_status = 'sending' "
+            "AND finished_at IS NULL AND started_at > coalesce((SELECT max(started_at) "
+            "FROM runs WHERE week = $week AND delivery_status = 'sent'), '-infinity') "
+            "ORDER BY started_at DESC LIMIT 1",
+            {"week": week},
+        ).fetchone()
+    return found[0] if found else None
 
 
 def undelivered_weeks(db_path: Path) -> list[str]:
@@ -91,7 +117,7 @@ def undelivered_weeks(db_path: Path) -> list[str]:
             "SELECT week FROM (SELECT week, delivery_status, row_number() OVER "
             "(PARTITION BY week ORDER BY started_at DESC) AS n FROM runs "
             "WHERE week IS NOT NULL AND delivery_status IS NOT NULL) "
-            "WHERE n = 1 AND delivery_status = 'failed' ORDER BY week"
+            "WHERE n = 1 AND delivery_status IN ('failed', 'held') ORDER BY week"
         ).fetchall()
     return [r[0] for r in rows]
 

@@ -55,6 +55,12 @@ FAILURE_RULES: tuple[FailureRule, ...] = (
         lambda counts, extra: extra.get("delivery_status") == "failed",
         "SMTP 550 after every retry",
     ),
+    FailureRule(
+        "delivery-held",
+        "the briefing was not sent: a killed run may have sent it already",
+        lambda counts, extra: extra.get("delivery_status") == "held",
+        "a run SIGKILLed between the SMTP server's 250 and its record",
+    ),
 )
 
 EXIT_FOR_STATUS = {"ok": ExitCode.OK, "partial": ExitCode.OK, "failed": ExitCode.FAILURES}

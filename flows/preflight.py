@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from flows import storage
@@ -38,6 +39,23 @@ PREFECT_DB_SETTINGS = (
 )
 
 
+PREFECT_STATE_PREFIX = "pledgewatch-prefect-"  # then the owner's PID
+
+
+def _remove_state_of_dead_processes() -> None:
+    """A SIGKILLed process cannot remove its Prefect folder at exit: the next one does."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFECT_STATE_PREFIX}*-*"):
+        pid = folder.name.removeprefix(PREFECT_STATE_PREFIX).split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:  # alive, another user's
+            pass
+
+
 def prefect_state_per_process() -> None:
     """Give this process a Prefect database of its own when it will start a temporary server.
 
@@ -49,7 +67,8 @@ def prefect_state_per_process() -> None:
     """
     if os.environ.get("PREFECT_API_URL") or any(os.environ.get(v) for v in PREFECT_DB_SETTINGS):
         return
-    folder = tempfile.mkdtemp(prefix="pledgewatch-prefect-")
+    _remove_state_of_dead_processes()
+    folder = tempfile.mkdtemp(prefix=f"{PREFECT_STATE_PREFIX}{os.getpid()}-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     os.environ["PREFECT_SERVER_DATABASE_CONNECTION_URL"] = (
         f"sqlite+aiosqlite:///{folder}/prefect.db"

@@ -12,7 +12,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import storage
 from flows.artifacts import publish_artifacts
-from flows.deliver import send_with_retries, undelivered_weeks
+from flows.deliver import interrupted_send, mark_sending, send_with_retries, undelivered_weeks
 from flows.exit_codes import final_state
 from flows.faults import checkpoint
 from flows.feeds_config import load_feeds
@@ -43,12 +43,26 @@ def render_briefing(db_path: Path, week: str, run_id: str, pdf_path: Path) -> Br
     return briefing
 
 
-def deliver(briefing: Briefing, pdf_path: Path, settings: Settings) -> dict[str, Any]:
-    """Write the .eml to the outbox (always kept), then send it when SMTP is configured."""
+def deliver(briefing: Briefing, pdf_path: Path, settings: Settings, run_id: str) -> dict[str, Any]:
+    """Write the .eml to the outbox (always kept), then send it when SMTP is configured.
+
+    If an earlier run of the week was killed while sending, the briefing may have arrived:
+    it is held (not sent twice) until someone resends it with `pledgewatch deliver`.
+    """
     smtp = settings.smtp
     recipients = list(smtp.recipients) or ["analysts@localhost"]
     message = mail.build_message(briefing, pdf_path, sender=smtp.sender, recipients=recipients)
     eml_path = mail.write_eml(message, settings.outbox_dir)
+    week = briefing.week
+    if smtp.configured and (killed := interrupted_send(settings.db_path, week)):
+        error = (
+            f"run {killed} was killed while sending the {week} briefing, which may have "
+            f"arrived: not sent again (check, then `pledgewatch deliver --week {week}`)"
+        )
+        logger().error(error)
+        return {"email_path": str(eml_path), "delivery_status": "held", "delivery_error": error}
+    if smtp.configured:
+        mark_sending(settings.db_path, run_id, eml_path)
     return {"email_path": str(eml_path), **send_with_retries(eml_path, smtp)}
 
 
@@ -76,8 +90,11 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
             ingest_into(settings.db_path, run, load_feeds(settings.feeds_file))
         pdf_path = briefing_path(settings, week)
         briefing = render_briefing(settings.db_path, week, run.run_id, pdf_path)
-        extra = {"briefing_path": str(pdf_path), **deliver(briefing, pdf_path, settings)}
-        if extra["delivery_status"] == "failed":
+        extra = {
+            "briefing_path": str(pdf_path),
+            **deliver(briefing, pdf_path, settings, run.run_id),
+        }
+        if extra["delivery_status"] in ("failed", "held"):
             run.error("delivery", extra["delivery_error"])
         with storage.open_db(settings.db_path) as con:
             run.counts.update(prune_history(con))

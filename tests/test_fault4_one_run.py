@@ -121,3 +121,25 @@ def test_two_cli_runs_at_once_do_not_share_prefect_state(tmp_path):
         assert "already exists" not in err
     # Each process had a database of its own (removed at exit), never the shared one.
     assert not (tmp_path / "prefect-home" / "prefect.db").exists()
+
+
+def test_prefect_state_of_a_killed_process_is_removed_by_the_next(tmp_path, monkeypatch):
+    import tempfile
+
+    from flows import preflight
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    mine = tmp_path / f"pledgewatch-prefect-{os.getpid()}-abc"
+    gone = tmp_path / f"pledgewatch-prefect-{dead.pid}-def"
+    for folder in (mine, gone):
+        folder.mkdir()
+        (folder / "prefect.db").write_bytes(b"")
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", raising=False)
+    monkeypatch.delenv("PREFECT_API_DATABASE_CONNECTION_URL", raising=False)
+    preflight.prefect_state_per_process()
+    assert mine.exists() and not gone.exists()
+    url = os.environ["PREFECT_SERVER_DATABASE_CONNECTION_URL"]
+    assert url.startswith(f"sqlite+aiosqlite:///{tmp_path}/pledgewatch-prefect-{os.getpid()}-")
