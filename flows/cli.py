@@ -191,15 +191,15 @@ def cmd_query(args: argparse.Namespace) -> int:
     with connect_sandboxed(path) as con:
         try:
             relation = con.sql(args.sql)
+            if relation is None:
+                return 0
+            if args.format == "table":
+                relation.show(max_rows=args.max_rows, max_width=200)
+                return 0
+            names, data = relation.columns, relation.fetchall()
         except duckdb.Error as error:  # DuckDB's message says what is wrong or refused
             print(f"query failed: {str(error).splitlines()[0]}", file=sys.stderr)
             return ExitCode.COULD_NOT_RUN
-        if relation is None:
-            return 0
-        if args.format == "table":
-            relation.show(max_rows=args.max_rows, max_width=200)
-            return 0
-        names, data = relation.columns, relation.fetchall()
     if args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(names)

@@ -81,3 +81,10 @@ def test_a_refused_attach_leaves_the_live_database_free(published):
     query(published, f"ATTACH '{published['live']}' AS live")
     with duckdb.connect(str(published["live"])) as con:  # the writer can open it at once
         assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 1
+
+
+def test_a_query_failing_while_it_runs_is_one_line_too(published):
+    done = query(published, "SELECT CAST(kind AS INTEGER) FROM runs")
+    assert done.returncode == ExitCode.COULD_NOT_RUN
+    assert done.stderr.startswith("query failed: Conversion Error")
+    assert len(done.stderr.splitlines()) == 1
