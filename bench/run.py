@@ -89,6 +89,7 @@ def _env(**extra: str) -> dict[str, str]:
     env.update(
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
         PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180",
+        PLEDGEWATCH_FETCH_ALLOW="127.0.0.1",  # the synthetic corpus is served on loopback
         PYTHONPATH=str(ROOT),
     )
     env.update(extra)

@@ -8,10 +8,12 @@ import os
 import subprocess
 import sys
 import tempfile
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from flows.exit_codes import ExitCode, forget_frames
 from flows.settings import REPO_ROOT, load_settings
 
 SHARED_EVAL = REPO_ROOT.parent / "shared" / "eval"
@@ -25,6 +27,9 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PLEDGEWATCH_LEVEL", "INFO")
+    from flows.preflight import prefect_state_per_process
+
+    prefect_state_per_process()
 
 
 def iso_week_arg(value: str) -> str:
@@ -99,47 +104,70 @@ def _print_result(result: dict) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from flows.demo import demo_flow
+    from flows.preflight import run_flow
 
-    result = demo_flow(home=args.home)
+    result, code = run_flow(demo_flow, debug=args.debug, home=args.home)
     print(f"PledgeWatch demo: briefing for {result['week']}")
     _print_result(result)
-    return 0 if result["status"] in ("ok", "partial") else 1
+    return code
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from flows.weekly import weekly_briefing
+    from flows.preflight import exclusive, run_flow
 
-    result = weekly_briefing(
-        week=args.week, fetch=not args.no_fetch, db_path=args.db, feeds_file=args.feeds
-    )
-    _print_result({"database": str(load_settings(db_path=args.db).db_path), **result})
-    return 0 if result["status"] in ("ok", "partial") else 1
+    fetch = not args.no_fetch
+    with exclusive(args.db, args.feeds, needs_feeds=fetch) as settings:
+        from flows.weekly import weekly_briefing
+
+        result, code = run_flow(
+            weekly_briefing,
+            debug=args.debug,
+            week=args.week,
+            fetch=fetch,
+            db_path=args.db,
+            feeds_file=args.feeds,
+        )
+    _print_result({"database": str(settings.db_path), **result})
+    return code
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from flows.ingest import ingest_flow
+    from flows.preflight import exclusive, run_flow
 
-    result = ingest_flow(feeds_file=args.feeds, db_path=args.db)
+    with exclusive(args.db, args.feeds, needs_feeds=True):
+        from flows.ingest import ingest_flow
+
+        result, code = run_flow(
+            ingest_flow, debug=args.debug, feeds_file=args.feeds, db_path=args.db
+        )
     print(json.dumps(result, indent=2, default=str))
-    return 0 if result["status"] in ("ok", "partial") else 1
+    return code
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from flows.weekly import weekly_briefing
+    from flows.preflight import exclusive, run_flow
 
-    result = weekly_briefing(week=args.week, fetch=False, db_path=args.db)
+    with exclusive(args.db):
+        from flows.weekly import weekly_briefing
+
+        result, code = run_flow(
+            weekly_briefing, debug=args.debug, week=args.week, fetch=False, db_path=args.db
+        )
     _print_result(result)
-    return 0 if result["status"] in ("ok", "partial") else 1
+    return code
 
 
 def cmd_deliver(args: argparse.Namespace) -> int:
-    from flows.deliver import deliver_flow
+    from flows.preflight import exclusive, run_flow
 
-    result = deliver_flow(week=args.week, db_path=args.db)
+    with exclusive(args.db):
+        from flows.deliver import deliver_flow
+
+        result, code = run_flow(deliver_flow, debug=args.debug, week=args.week, db_path=args.db)
     print(f"{result['week']}: {result['delivery_status']} ({result['email_path']})")
     if result.get("delivery_error"):
         print(f"error: {result['delivery_error']}", file=sys.stderr)
-    return 0 if result["delivery_status"] in ("sent", "outbox") else 1
+    return code
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -149,27 +177,29 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    """Run SQL against the published read-only copy (never the live file)."""
+    """Run SQL against the published copy, sandboxed: it reads the tables and nothing else."""
     import csv
 
-    from flows import storage
+    import duckdb
+
+    from flows.sandbox import connect_sandboxed
 
     path = load_settings(published_db_path=args.db).published_db_path
     if not path.exists():
         print(f"no published database at {path}: run `pledgewatch run` first", file=sys.stderr)
-        return 2
-    with storage.open_db(path, read_only=True) as con:
+        return ExitCode.COULD_NOT_RUN
+    with connect_sandboxed(path) as con:
         try:
             relation = con.sql(args.sql)
-        except Exception as error:  # DuckDB's message says what is wrong with the SQL
-            print(f"query failed: {error}", file=sys.stderr)
-            return 1
-        if relation is None:
-            return 0
-        if args.format == "table":
-            relation.show(max_rows=args.max_rows, max_width=200)
-            return 0
-        names, data = relation.columns, relation.fetchall()
+            if relation is None:
+                return 0
+            if args.format == "table":
+                relation.show(max_rows=args.max_rows, max_width=200)
+                return 0
+            names, data = relation.columns, relation.fetchall()
+        except duckdb.Error as error:  # DuckDB's message says what is wrong or refused
+            print(f"query failed: {str(error).splitlines()[0]}", file=sys.stderr)
+            return ExitCode.COULD_NOT_RUN
     if args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(names)
@@ -212,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, func, help: str) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help, description=help)
         command.set_defaults(func=func)
+        command.add_argument("--debug", action="store_true", help="show tracebacks of errors")
         return command
 
     demo = add("demo", cmd_demo, "serve the bundled corpus on 127.0.0.1 and run the weekly job")
@@ -262,17 +293,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _quiet_prefect()
+    """Run a command; the exit code tells a scheduler what happened (flows/exit_codes.py)."""
     args = build_parser().parse_args(argv)
-    from flows.storage import DatabaseLockedError
-
+    _quiet_prefect()
     try:
-        return args.func(args)
-    except DatabaseLockedError as error:
-        print(f"pledgewatch: {error}", file=sys.stderr)
-        return 3
+        return int(args.func(args))
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
+    except Exception as error:
+        from flows.preflight import USER_ERRORS
+
+        user_error = isinstance(error, USER_ERRORS)  # settings, feeds file, locks: one line
+        if args.debug or not user_error:
+            traceback.print_exc()
+        print(f"pledgewatch: {error if user_error else 'crashed (see above)'}", file=sys.stderr)
+        forget_frames(error)
+        return ExitCode.COULD_NOT_RUN if user_error else ExitCode.CRASHED
 
 
 if __name__ == "__main__":

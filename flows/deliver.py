@@ -16,7 +16,10 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows import storage
+from flows.exit_codes import final_state, forget_frames
+from flows.faults import checkpoint
 from flows.ingest import logger
+from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
 from flows.settings import SmtpSettings, load_settings
 from reports import email as mail
@@ -76,9 +79,35 @@ def send_with_retries(eml_path: Path, smtp: SmtpSettings) -> dict[str, Any]:
         logger().error(
             "delivery of %s failed after %d tries: %s", eml_path.name, len(delays) + 1, error
         )
+        forget_frames(error)  # Prefect keeps it in the task state until exit
         return {"delivery_status": "failed", "delivery_error": str(error)[:500]}
+    checkpoint("after-send")
     logger().info("delivered %s to %s", eml_path.name, ", ".join(smtp.recipients))
     return {"delivery_status": "sent", "delivery_error": None}
+
+
+def mark_sending(db_path: Path, run_id: str, eml_path: Path) -> None:
+    """Record, before sending, that this run is about to send: a run killed between the
+    send and its record then leaves 'sending' behind instead of nothing."""
+    with storage.open_db(db_path) as con:
+        con.execute(
+            "UPDATE runs SET delivery_status = 'sending', email_path = ? WHERE run_id = ?",
+            [str(eml_path), run_id],
+        )
+
+
+def interrupted_send(db_path: Path, week: str) -> str | None:
+    """The run killed while sending `week`'s briefing (it may have arrived), unless a send
+    of that week succeeded after it; None when nothing is in doubt."""
+    with storage.open_db(db_path) as con:
+        found = con.execute(
+            "SELECT run_id FROM runs WHERE week = $week AND delivery_status = 'sending' "
+            "AND finished_at IS NULL AND started_at > coalesce((SELECT max(started_at) "
+            "FROM runs WHERE week = $week AND delivery_status = 'sent'), '-infinity') "
+            "ORDER BY started_at DESC LIMIT 1",
+            {"week": week},
+        ).fetchone()
+    return found[0] if found else None
 
 
 def undelivered_weeks(db_path: Path) -> list[str]:
@@ -88,7 +117,7 @@ def undelivered_weeks(db_path: Path) -> list[str]:
             "SELECT week FROM (SELECT week, delivery_status, row_number() OVER "
             "(PARTITION BY week ORDER BY started_at DESC) AS n FROM runs "
             "WHERE week IS NOT NULL AND delivery_status IS NOT NULL) "
-            "WHERE n = 1 AND delivery_status = 'failed' ORDER BY week"
+            "WHERE n = 1 AND delivery_status IN ('failed', 'held') ORDER BY week"
         ).fetchall()
     return [r[0] for r in rows]
 
@@ -108,15 +137,19 @@ def deliver_flow(week: str, db_path: str | None = None) -> dict[str, Any]:
             f"no stored email for {week}: build it first with `pledgewatch report --week {week}`"
         )
     eml_path = Path(found[0])
-    run = start_run(settings.db_path, "deliver", week=week)
-    outcome = send_with_retries(eml_path, settings.smtp)
-    if outcome["delivery_status"] == "failed":
-        run.error("delivery", outcome["delivery_error"])
-    status = finish_run(settings.db_path, run, email_path=str(eml_path), **outcome)
-    return {
-        "run_id": run.run_id,
-        "week": week,
-        "status": status,
-        "email_path": str(eml_path),
-        **outcome,
-    }
+    with run_lock(settings.db_path):
+        run = start_run(settings.db_path, "deliver", week=week)
+        outcome = send_with_retries(eml_path, settings.smtp)
+        if outcome["delivery_status"] == "failed":
+            run.error("delivery", outcome["delivery_error"])
+        status = finish_run(settings.db_path, run, email_path=str(eml_path), **outcome)
+    return final_state(
+        {
+            "run_id": run.run_id,
+            "week": week,
+            "status": status,
+            "failures": run.failures,
+            "email_path": str(eml_path),
+            **outcome,
+        }
+    )

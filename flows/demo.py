@@ -7,6 +7,7 @@ The corpus is served, not read from disk, so the demo exercises exactly the prod
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,11 @@ from prefect import flow
 
 from flows import storage
 from flows.corpus_server import serve_corpus, write_feeds_file
+from flows.exit_codes import final_state
 from flows.feeds_config import load_feeds
+from flows.http import FetchPolicy
 from flows.ingest import ingest_into, logger
+from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
 from flows.settings import load_settings
 from flows.weekly import run_weekly
@@ -48,12 +52,17 @@ def demo_flow(home: str | None = None) -> dict[str, Any]:
         feeds_file=demo_home / "feeds.toml",
         published_db_path=demo_home / "published" / "pledgewatch.duckdb",
     )
-    with serve_corpus() as server:
+    with serve_corpus() as server, run_lock(settings.db_path):
         write_feeds_file(server, settings.feeds_file)
+        # The fetch policy refuses loopback; the demo allows exactly the server it started.
+        defaults = FetchPolicy()
+        policy = replace(defaults, allow=(*defaults.allow, server.server_address[0]))
         run = start_run(settings.db_path, "ingest")
-        ingest_into(settings.db_path, run, load_feeds(settings.feeds_file))
+        ingest_into(settings.db_path, run, load_feeds(settings.feeds_file), policy)
         finish_run(settings.db_path, run)
         week = latest_full_week(settings.db_path)
         logger().info("demo: corpus ingested (%s); building %s", dict(run.counts), week)
         result = run_weekly(settings, week, fetch=False)
-    return {**result, "database": str(settings.db_path), "ingest_counts": dict(run.counts)}
+    return final_state(
+        {**result, "database": str(settings.db_path), "ingest_counts": dict(run.counts)}
+    )

@@ -15,6 +15,7 @@ STAGES = (
     "mid-extract",  # inside the mentions transaction, before COMMIT
     "mid-merge",  # inside the events transaction, before COMMIT
     "before-publish",  # briefing rendered, copy not yet published
+    "after-send",  # the SMTP server accepted the briefing, the run has not recorded it
 )
 
 

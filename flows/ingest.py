@@ -20,13 +20,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import MissingContextError
 
 from flows import storage
+from flows.exit_codes import final_state
 from flows.extract import extract_pending, merge_events
 from flows.faults import checkpoint
 from flows.feeds_config import Feed, load_feeds
 from flows.http import FetchError, FetchPolicy, fetch, make_client
+from flows.run_lock import run_lock
 from flows.runs import RunRecord, finish_run, start_run
 from flows.settings import load_settings
-from transforms.feed_entries import FeedEntry, parse_feed
+from transforms.feed_entries import FeedEntry, ParsedFeed, parse_feed
 from transforms.page_text import fragment_text, page_text
 from transforms.urls import canonical_url, stable_id, text_hash
 
@@ -108,6 +110,15 @@ def _charset(content_type: str) -> str:
     return "utf-8"
 
 
+def _no_entries_reason(parsed: ParsedFeed) -> str:
+    """Why a feed gave nothing to read: broken XML, only unusable links, or truly empty."""
+    if parsed.bozo:
+        return f"malformed feed: {parsed.bozo_reason}"
+    if parsed.skipped:
+        return f"{parsed.skipped} entries, none with an http(s) link"
+    return "feed has no entries"
+
+
 @task(name="fetch-feed", cache_policy=NO_CACHE)
 def fetch_feed(
     feed: Feed,
@@ -143,9 +154,7 @@ def fetch_feed(
         )
         if not parsed.entries:
             result.status = "failed"
-            result.error = (
-                f"malformed feed: {parsed.bozo_reason}" if parsed.bozo else "feed has no entries"
-            )
+            result.error = _no_entries_reason(parsed)
             log.warning("feed %s (%s) failed: %s", feed.name, feed.url, result.error)
             return result
         entries, seen = [], set()
@@ -339,15 +348,18 @@ def ingest_flow(
     """Fetch all feeds, store new articles once, extract mentions, merge events."""
     settings = load_settings(feeds_file=feeds_file, db_path=db_path)
     feeds = load_feeds(settings.feeds_file)
-    run = start_run(settings.db_path, "ingest")
-    try:
-        ingest_into(settings.db_path, run, feeds)
-    except BaseException as error:
-        run.error("ingest", error)
-        finish_run(settings.db_path, run, "failed")
-        raise
-    status = finish_run(settings.db_path, run)
+    with run_lock(settings.db_path):
+        run = start_run(settings.db_path, "ingest")
+        try:
+            ingest_into(settings.db_path, run, feeds)
+        except BaseException as error:
+            run.error("ingest", error)
+            finish_run(settings.db_path, run, "failed")
+            raise
+        status = finish_run(settings.db_path, run)
     from flows.artifacts import publish_artifacts
 
     publish_artifacts(run)
-    return {"run_id": run.run_id, "status": status, **run.counts}
+    return final_state(
+        {"run_id": run.run_id, "status": status, "failures": run.failures, **run.counts}
+    )

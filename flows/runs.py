@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from flows import storage
+from flows.exit_codes import failures
 
 
 def current_flow_run_id() -> str | None:
@@ -35,6 +36,7 @@ class RunRecord:
     week: str | None = None
     counts: Counter = field(default_factory=Counter)
     errors: list[dict[str, str]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # why the run failed (exit_codes.py)
 
     def error(self, where: str, error: object) -> None:
         self.errors.append({"where": where, "error": str(error)[:500]})
@@ -58,8 +60,15 @@ def start_run(db_path: Path, kind: str, *, week: str | None = None) -> RunRecord
 
 
 def finish_run(db_path: Path, record: RunRecord, status: str | None = None, **extra: Any) -> str:
-    """Close the run row with its counts, errors and final status; return the status."""
-    status = status or ("partial" if record.errors else "ok")
+    """Close the run row with its counts, errors and final status; return the status.
+
+    A run that reached its end is "failed" when a rule of FAILURE_RULES fires (every feed
+    failed, delivery failed), "partial" when something was skipped, else "ok".
+    """
+    record.failures = failures(record.counts, extra)
+    for reason in record.failures:
+        record.error("run", reason)
+    status = status or ("failed" if record.failures else "partial" if record.errors else "ok")
     values = {
         "status": status,
         "counts": json.dumps(dict(record.counts), sort_keys=True),

@@ -14,6 +14,19 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+class SettingsError(ValueError):
+    """A setting from the environment is invalid; the message names the variable."""
+
+
+def env_number(var: str, default: str, kind: type = float):
+    """A numeric setting; a bad value is a SettingsError naming the variable, not a traceback."""
+    value = os.environ.get(var) or default
+    try:
+        return kind(value)
+    except ValueError:
+        raise SettingsError(f"{var}: {value!r} is not a number") from None
+
+
 def _data_home() -> Path:
     explicit = os.environ.get("PLEDGEWATCH_HOME")
     if explicit:
@@ -64,17 +77,23 @@ def _smtp_from_env() -> SmtpSettings:
     recipients = tuple(r.strip() for r in env("PLEDGEWATCH_SMTP_TO", "").split(",") if r.strip())
     return SmtpSettings(
         host=env("PLEDGEWATCH_SMTP_HOST") or None,
-        port=int(env("PLEDGEWATCH_SMTP_PORT", "587")),
+        port=env_number("PLEDGEWATCH_SMTP_PORT", "587", int),
         security=env("PLEDGEWATCH_SMTP_SECURITY", "starttls"),
         username=env("PLEDGEWATCH_SMTP_USERNAME") or None,
         password=env("PLEDGEWATCH_SMTP_PASSWORD") or None,
         sender=env("PLEDGEWATCH_SMTP_FROM", SmtpSettings.sender),
         recipients=recipients,
-        timeout=float(env("PLEDGEWATCH_SMTP_TIMEOUT", "30")),
-        retry_delays=tuple(
-            float(d) for d in env("PLEDGEWATCH_SMTP_RETRY_DELAYS", "10,60,300").split(",") if d
-        ),
+        timeout=env_number("PLEDGEWATCH_SMTP_TIMEOUT", "30"),
+        retry_delays=_delays(env("PLEDGEWATCH_SMTP_RETRY_DELAYS", "10,60,300")),
     )
+
+
+def _delays(value: str) -> tuple[float, ...]:
+    try:
+        return tuple(float(d) for d in value.split(",") if d.strip())
+    except ValueError:
+        var = "PLEDGEWATCH_SMTP_RETRY_DELAYS"
+        raise SettingsError(f"{var}: {value!r} is not a list of seconds (10,60,300)") from None
 
 
 def load_settings(**overrides: str | Path | None) -> Settings:

@@ -6,12 +6,25 @@ import json
 from pathlib import Path
 
 from flows import storage
+from flows.exit_codes import ExitCode
+from flows.run_lock import holder
 
 FAILING_STREAK = 3  # a feed failing this many runs in a row needs a human
 
 
+def _state(run: dict, running: dict | None) -> str:
+    """A run's status; an unfinished one is running if the run lock has a holder now."""
+    if run["finished_at"]:
+        return run["status"]
+    if running:
+        return f"running now (PID {running.get('pid')})"
+    return "interrupted (no finish recorded)"
+
+
 def print_status(db_path: Path, limit: int = 10) -> int:
-    """Print recent runs and feed health; return 1 when a feed is flagged, else 0."""
+    """Print recent runs and feed health; exit 1 when the last run was interrupted or failed,
+    or a feed is flagged, else 0. An unfinished run is interrupted unless it holds the run
+    lock now (then it is running)."""
     if not db_path.exists():
         print(f"no database yet at {db_path}")
         return 1
@@ -27,9 +40,10 @@ def print_status(db_path: Path, limit: int = 10) -> int:
             "SELECT outlet, url, last_status, last_http_status, last_error, last_fetched_at, "
             "consecutive_failures FROM feeds ORDER BY outlet",
         )
+    running = holder(db_path)
+    states = [_state(run, running if n == 0 else None) for n, run in enumerate(runs)]
     print(f"Last {len(runs)} runs ({db_path}):")
-    for run in runs:
-        status = run["status"] if run["finished_at"] else "interrupted (no finish recorded)"
+    for run, status in zip(runs, states, strict=True):
         counts = json.loads(run["counts"]) if run["counts"] else {}
         errors = json.loads(run["errors"]) if run["errors"] else []
         summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()) if v)
@@ -41,7 +55,9 @@ def print_status(db_path: Path, limit: int = 10) -> int:
             print(
                 f"      {len(errors)} error(s); first: {errors[0]['where']}: {errors[0]['error']}"
             )
-    flagged = 0
+    flagged = int(bool(states) and (states[0] == "failed" or states[0].startswith("interrupted")))
+    if flagged:
+        print(f"  the last run is {states[0]}")
     print("Feeds:")
     for feed in feeds:
         streak = feed["consecutive_failures"]
@@ -49,4 +65,4 @@ def print_status(db_path: Path, limit: int = 10) -> int:
         flagged += bool(flag)
         error = f" ({feed['last_error']})" if feed["last_error"] else ""
         print(f"  {feed['outlet']:<34} {feed['last_status'] or 'never':<12}{error}{flag}")
-    return 1 if flagged else 0
+    return ExitCode.FAILURES if flagged else ExitCode.OK

@@ -7,7 +7,6 @@ DuckLake changes this module and nothing else.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -16,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+
+from flows.settings import env_number
 
 MIGRATION_HEADER = re.compile(r"^-- migration: (\d+) (.+)$", re.MULTILINE)
 DEFAULT_LOCK_WAIT = 120.0  # seconds a second writer waits for the first (PLEDGEWATCH_LOCK_WAIT)
@@ -80,7 +81,7 @@ def connect(
     """
     path = Path(path)
     if wait_seconds is None:
-        wait_seconds = float(os.environ.get("PLEDGEWATCH_LOCK_WAIT", DEFAULT_LOCK_WAIT))
+        wait_seconds = env_number("PLEDGEWATCH_LOCK_WAIT", str(DEFAULT_LOCK_WAIT))
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_seconds

@@ -30,6 +30,19 @@ def atomic_path(path: Path, mode: int = 0o644) -> Iterator[Path]:
         raise
 
 
+def remove_leftovers(directory: Path) -> list[Path]:
+    """Delete the temporary files (`.NAME.XXXX.tmp`) a killed writer left in `directory`.
+
+    Call only while holding the run lock: then no writer of ours is half-way through one.
+    """
+    if not directory.is_dir():
+        return []
+    removed = [tmp for tmp in directory.glob(".*.tmp") if tmp.is_file()]
+    for tmp in removed:
+        tmp.unlink(missing_ok=True)
+    return removed
+
+
 @contextmanager
 def atomic_file(path: Path, mode: int = 0o644) -> Iterator[BinaryIO]:
     """A binary handle whose content replaces `path` (fsynced) when the block succeeds."""

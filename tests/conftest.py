@@ -15,6 +15,8 @@ SHARED = REPO.parent / "shared"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# Test servers listen on loopback, which the fetch policy refuses unless allowed.
+os.environ.setdefault("PLEDGEWATCH_FETCH_ALLOW", "127.0.0.1")
 
 
 @pytest.fixture(scope="session")

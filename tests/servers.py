@@ -25,15 +25,16 @@ class LocalServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        super().__init__((host, 0), _Handler)
+        self.host = host
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.lock = threading.Lock()
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_port}"
+        return f"http://{self.host}:{self.server_port}"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -46,6 +47,12 @@ class LocalServer(ThreadingHTTPServer):
     def hits(self, path: str) -> int:
         with self.lock:
             return sum(1 for p, _ in self.requests if p.split("?")[0] == path)
+
+
+def serve(httpd: LocalServer) -> LocalServer:
+    """Start `httpd` on a daemon thread; stop it with shutdown() and server_close()."""
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
 
 
 class _Handler(BaseHTTPRequestHandler):

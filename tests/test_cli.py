@@ -63,7 +63,7 @@ def test_query_and_status_use_the_published_copy(demo):
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(rows) == 3 and rows[0]["donor"]
     bad = run("query", "SELECT * FROM no_such_table", env=env)
-    assert bad.returncode == 1 and "no_such_table" in bad.stderr
+    assert bad.returncode == 2 and "no_such_table" in bad.stderr  # could not run
     status = run("status", env=env)
     assert status.returncode == 0, status.stdout + status.stderr
     assert "weekly" in status.stdout and "Kyiv Defence Monitor" in status.stdout

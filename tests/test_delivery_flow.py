@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from flows.deliver import deliver_flow
+from flows.exit_codes import ExitCode, flow_outcome
 from flows.weekly import weekly_briefing
 
 pytestmark = pytest.mark.slow
@@ -62,12 +63,14 @@ def test_server_down_retries_then_records_failure_and_keeps_everything(
 ):
     monkeypatch.setenv("PLEDGEWATCH_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("PLEDGEWATCH_SMTP_PORT", str(closed_port()))
-    result = weekly_briefing(week="2026-W46", fetch=False, db_path=str(week_db))
-    assert result["status"] == "partial"
+    state = weekly_briefing(week="2026-W46", fetch=False, db_path=str(week_db), return_state=True)
+    assert state.is_failed() and "could not be delivered" in state.message  # fault 3
+    result, code = flow_outcome(state)
+    assert code == ExitCode.FAILURES and result["status"] == "failed"
     assert result["delivery_status"] == "failed"
     assert "connect" in result["delivery_error"]
     assert Path(result["pdf"]).exists() and Path(result["email_path"]).exists()
-    assert runs(week_db)[-1][:3] == ("weekly", "partial", "failed")
+    assert runs(week_db)[-1][:3] == ("weekly", "failed", "failed")
 
     # The server is back: `pledgewatch deliver --week` resends the kept message.
     monkeypatch.setenv("PLEDGEWATCH_SMTP_PORT", str(smtp_server.port))

@@ -83,7 +83,7 @@ def clean_run(prefect_server, corpus, tmp_path_factory) -> Path:
     return home
 
 
-@pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.parametrize("stage", [s for s in STAGES if s != "after-send"])  # needs SMTP: own test
 def test_a_run_killed_at_any_stage_is_completed_by_the_next(
     prefect_server, corpus, clean_run, tmp_path, stage
 ):

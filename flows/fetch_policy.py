@@ -1,0 +1,190 @@
+"""What the job may fetch: http(s) only, and only addresses on the public internet.
+
+A feed's entry links and the redirects of any server are untrusted: they may point at
+loopback, a private network or a cloud metadata endpoint (169.254.169.254). The check runs
+at connect time, on the address actually dialled, inside httpcore's network backend: every
+redirect hop and every new connection passes through it, and the socket connects to the very
+address that was checked (an IP literal), so a DNS answer that changes between check and
+connect (DNS rebinding) cannot slip through. This is the `advocate` design (validate the
+resolved address in the connection factory, not the URL) applied to httpx, chosen over a
+URL pre-check, which misses redirects and rebinding.
+
+`PLEDGEWATCH_FETCH_ALLOW` (comma-separated addresses or networks, e.g. `127.0.0.1`) lets the
+demo, the tests and the bench fetch from their servers on loopback.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import ssl
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import httpcore
+import httpx
+
+from flows.settings import SettingsError
+
+ALLOW_ENV = "PLEDGEWATCH_FETCH_ALLOW"
+SCHEMES = frozenset({"http", "https"})
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+Resolver = Callable[[str, int], list[tuple[Any, ...]]]
+
+
+class FetchRefused(Exception):
+    """The policy refused a URL or an address; never retried. `reason` is for the runs table."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class DeadlinePassed(Exception):
+    """The client's overall deadline (a feed and all its pages) has passed."""
+
+
+@dataclass(frozen=True)
+class AddressRule:
+    """A class of addresses the job never dials, with an example of one."""
+
+    name: str
+    matches: Callable[[IPAddress], bool]
+    example: str
+
+
+# Checked in order: the first match names the refusal (127.0.0.1 is also "private").
+ADDRESS_RULES: tuple[AddressRule, ...] = (
+    AddressRule("unspecified", lambda a: a.is_unspecified, "0.0.0.0"),
+    AddressRule("loopback", lambda a: a.is_loopback, "127.0.0.1, ::1"),
+    AddressRule("link-local", lambda a: a.is_link_local, "169.254.169.254 (cloud metadata)"),
+    AddressRule("multicast", lambda a: a.is_multicast, "224.0.0.251"),
+    AddressRule("reserved", lambda a: a.is_reserved, "240.0.0.1"),
+    AddressRule("private", lambda a: a.is_private, "10.0.0.8, 192.168.1.1, fd00::1"),
+    AddressRule("not globally routable", lambda a: not a.is_global, "100.64.0.1 (CGNAT)"),
+)
+
+
+def parse_allow(value: str | Iterable[str]) -> tuple[IPNetwork, ...]:
+    """Networks from `127.0.0.1, 10.1.0.0/16`; an invalid item is a SettingsError."""
+    items = value.split(",") if isinstance(value, str) else value
+    networks = []
+    for item in (i.strip() for i in items):
+        if not item:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError as error:
+            raise SettingsError(
+                f"{ALLOW_ENV}: {item!r} is not an IP address or network ({error})"
+            ) from error
+    return tuple(networks)
+
+
+def allow_from_env() -> tuple[str, ...]:
+    """The allow-list as configured, validated (so a typo fails before any run starts)."""
+    raw = os.environ.get(ALLOW_ENV, "")
+    return tuple(str(n) for n in parse_allow(raw))
+
+
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # a NAT64 gateway dials the IPv4 address inside
+
+
+def _embedded_ipv4(ip: IPAddress) -> IPAddress:
+    """The IPv4 address an IPv6 address carries (mapped, 6to4, NAT64): that is what is reached."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip
+    if ip.ipv4_mapped or ip.sixtofour:
+        return ip.ipv4_mapped or ip.sixtofour
+    if ip in NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
+
+
+def refusal(address: str, allow: Iterable[IPNetwork] = ()) -> str | None:
+    """Why `address` may not be dialled, or None when it may."""
+    ip = _embedded_ipv4(ipaddress.ip_address(address.split("%", 1)[0]))  # no IPv6 zone id
+    if any(ip.version == n.version and ip in n for n in allow):
+        return None
+    for rule in ADDRESS_RULES:
+        if rule.matches(ip):
+            return f"{ip} is {rule.name}"
+    return None
+
+
+def _system_resolver(host: str, port: int) -> list[tuple[Any, ...]]:
+    return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+
+
+class GuardedBackend(httpcore.SyncBackend):
+    """httpcore's socket backend, resolving once and dialling only addresses the policy allows."""
+
+    def __init__(self, allow: tuple[IPNetwork, ...], resolve: Resolver | None = None) -> None:
+        self.allow = allow
+        self.resolve = resolve or _system_resolver
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, **kwargs: Any):
+        try:
+            infos = self.resolve(host, port)
+        except OSError as error:  # gaierror: no such host
+            raise httpcore.ConnectError(f"cannot resolve {host}: {error}") from error
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+        refusals = {a: refusal(a, self.allow) for a in addresses}
+        allowed = [a for a, why in refusals.items() if why is None]
+        if not allowed:
+            reasons = "; ".join(r for r in refusals.values() if r)
+            raise FetchRefused(f"{reasons} (not in {ALLOW_ENV})" if reasons else f"{host}: none")
+        error: Exception | None = None
+        for address in allowed:  # an IP literal: no second DNS lookup between check and dial
+            try:
+                return super().connect_tcp(address, port, timeout, **kwargs)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as failed:
+                error = failed
+        assert error is not None
+        raise error
+
+
+class GuardedTransport(httpx.HTTPTransport):
+    """httpx's transport with the guarded backend, an http(s)-only check on every hop (redirects
+    included) and the client's deadline applied to every request's timeouts."""
+
+    def __init__(
+        self,
+        *,
+        allow: tuple[IPNetwork, ...],
+        deadline: float,
+        ssl_context: ssl.SSLContext,
+        limits: httpx.Limits,
+        resolve: Resolver | None = None,
+    ) -> None:
+        super().__init__(verify=ssl_context, limits=limits)
+        self.deadline = deadline
+        # httpx's constructor takes no network backend, so the pool it built is replaced by
+        # the same pool over the guarded backend.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=GuardedBackend(allow, resolve),
+        )
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.scheme not in SCHEMES:
+            raise FetchRefused(f"only http(s) is fetched, not {str(request.url)[:200]}")
+        left = self.remaining()
+        if left <= 0:
+            raise DeadlinePassed()
+        timeouts = dict(request.extensions.get("timeout", {}))
+        request.extensions["timeout"] = {
+            k: left if v is None else min(v, left) for k, v in timeouts.items()
+        }
+        return super().handle_request(request)
