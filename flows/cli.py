@@ -119,7 +119,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from flows.ingest import ingest_flow
 
-    result = ingest_flow(feeds_file=args.feeds, db_path=args.db)
+    result = ingest_flow(feeds_file=args.feeds, db_path=args.db, pages=not args.no_pages)
     print(json.dumps(result, indent=2, default=str))
     return 0 if result["status"] in ("ok", "partial") else 1
 
@@ -223,7 +223,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--no-fetch", action="store_true", help="rebuild from stored data only")
 
-    add("ingest", cmd_ingest, "fetch feeds, store new articles, extract, merge events")
+    ingest = add("ingest", cmd_ingest, "fetch feeds, store new articles, extract, merge events")
+    ingest.add_argument(
+        "--no-pages",
+        action="store_true",
+        help="feed text only: never fetch article pages (as `pages = false` does per feed)",
+    )
 
     extract = add("extract", cmd_extract, "extract pledges/agreements from an articles JSONL")
     extract.add_argument("articles", help='JSONL of {"id","published","title","text",...}')
