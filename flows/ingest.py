@@ -31,7 +31,7 @@ from flows.runs import RunRecord, finish_run, start_run
 from flows.settings import load_settings
 from transforms.article_text import feed_text
 from transforms.charsets import decode
-from transforms.feed_entries import FeedEntry, parse_feed
+from transforms.feed_entries import FeedEntry, parse_feed, unique_entries
 from transforms.feed_health import PAGES_OFF, unreadable_reason
 from transforms.languages import detect
 from transforms.page_text import page_text
@@ -196,13 +196,10 @@ def fetch_feed(
         pages = pages and feed.pages
         result.unreadable["no link"] += parsed.skipped
         result.unreadable["over entry cap"] += max(0, len(parsed.entries) - MAX_ENTRIES_PER_FEED)
-        entries, seen = [], set()
-        for entry in parsed.entries[:MAX_ENTRIES_PER_FEED]:
+        unique, result.duplicates = unique_entries(parsed.entries[:MAX_ENTRIES_PER_FEED])
+        entries = []
+        for entry in unique:
             article_id = stable_id(canonical_url(entry.url))
-            if article_id in seen:
-                result.duplicates += 1
-                continue
-            seen.add(article_id)
             if article_id in retry_ids and pages:
                 result.retried_ids.append(article_id)
                 entries.append(entry)

@@ -1,17 +1,44 @@
-"""`pledgewatch status`: the last runs and per-feed health, from the runs tables."""
+"""`pledgewatch status`: the last runs, per-feed health and articles by language.
+
+A feed's line comes from its last fetches (feed_fetches) through transforms/feed_health, so
+a feed whose entries could not be read is shown failing even though its XML was fetched.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 from flows import storage
+from transforms.feed_health import FAILING_RUNS, feed_health
+from transforms.languages import extractor_reads, language_name
 
 FAILING_STREAK = 3  # a feed failing this many runs in a row needs a human
 
+FETCHES = f"""
+SELECT feed_id, status, error, entries, new_articles, duplicates, unreadable,
+       unreadable_reasons, summaries, bozo_reason, charset, charset_source
+FROM (SELECT *, row_number() OVER (PARTITION BY feed_id ORDER BY fetched_at DESC) AS n
+      FROM feed_fetches)
+WHERE n <= {FAILING_RUNS}
+ORDER BY feed_id, n
+"""
+
+
+def _language_line(rows: list[dict]) -> str:
+    """'12 articles read in English; 40 in Ukrainian, Russian stored, not yet read'."""
+    read = sum(r["articles"] for r in rows if extractor_reads(r["language"]))
+    unread = [r for r in rows if not extractor_reads(r["language"])]
+    line = f"{read} read in English"
+    if unread:
+        names = ", ".join(f"{language_name(r['language'])} {r['articles']}" for r in unread)
+        line += f"; {sum(r['articles'] for r in unread)} stored, not yet read ({names})"
+    return line
+
 
 def print_status(db_path: Path, limit: int = 10) -> int:
-    """Print recent runs and feed health; return 1 when a feed is flagged, else 0."""
+    """Print recent runs, feed health and languages; return 1 when a feed is failing, else 0."""
     if not db_path.exists():
         print(f"no database yet at {db_path}")
         return 1
@@ -24,9 +51,14 @@ def print_status(db_path: Path, limit: int = 10) -> int:
         )
         feeds = storage.rows(
             con,
-            "SELECT outlet, url, last_status, last_http_status, last_error, last_fetched_at, "
-            "consecutive_failures FROM feeds ORDER BY outlet",
+            "SELECT feed_id, outlet, url, last_status, last_http_status, last_error, "
+            "last_fetched_at, consecutive_failures FROM feeds ORDER BY outlet",
         )
+        fetches: dict[str, list[dict]] = defaultdict(list)
+        for row in storage.rows(con, FETCHES):
+            row["reasons"] = json.loads(row.pop("unreadable_reasons") or "{}")
+            fetches[row["feed_id"]].append(row)
+        languages = storage.rows(con, "SELECT language, articles FROM articles_by_language")
     print(f"Last {len(runs)} runs ({db_path}):")
     for run in runs:
         status = run["status"] if run["finished_at"] else "interrupted (no finish recorded)"
@@ -45,8 +77,16 @@ def print_status(db_path: Path, limit: int = 10) -> int:
     print("Feeds:")
     for feed in feeds:
         streak = feed["consecutive_failures"]
-        flag = f"  FAILING {streak} runs in a row" if streak >= FAILING_STREAK else ""
-        flagged += bool(flag)
-        error = f" ({feed['last_error']})" if feed["last_error"] else ""
-        print(f"  {feed['outlet']:<34} {feed['last_status'] or 'never':<12}{error}{flag}")
+        history = fetches.get(feed["feed_id"], [])
+        if history:
+            health = feed_health(history)
+            line, failing = health.line, health.failing
+        else:  # fetched before feed health was recorded
+            error = f" ({feed['last_error']})" if feed["last_error"] else ""
+            line, failing = f"{feed['last_status'] or 'never'}{error}", False
+        if streak >= FAILING_STREAK and not failing:
+            line, failing = f"{line}  FAILING {streak} runs in a row", True
+        flagged += failing
+        print(f"  {feed['outlet']:<34} {line}")
+    print(f"Articles: {_language_line(languages)}")
     return 1 if flagged else 0

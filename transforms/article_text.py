@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from transforms.feed_entries import FeedEntry
 from transforms.html_text import html_text
 
-MIN_FULL_TEXT = 400  # characters; shorter feed text is a teaser
+MIN_FULL_TEXT = 150  # characters: a shorter "full text" is a teaser
+SHORT_TEXT = 400  # a full text this short that adds nothing to the summary is the summary
+TRUNCATED_MAX = 1000  # an ellipsis ends a teaser; a long text may end in one of its own
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class TeaserRule:
     example: str
 
 
-# A full-text element whose text matches one of these is a teaser, whatever its length.
+# A full text shorter than TRUNCATED_MAX that matches one of these is a teaser.
 TEASER_RULES = (
     TeaserRule(
         "ends in an ellipsis",
@@ -56,19 +58,23 @@ class FeedText:
         return max(self.full, self.summary, key=len)
 
 
-def teaser_reason(text: str) -> str | None:
-    """The rule that makes `text` a teaser, or None when it reads as the whole article."""
-    if not text:
+def teaser_reason(full: str, summary: str = "") -> str | None:
+    """Why `full` is only a teaser (a rule's name), or None when it reads as the article."""
+    if not full:
         return "no full text in the feed"
-    for rule in TEASER_RULES:
-        if rule.pattern.search(text):
-            return rule.name
-    if len(text) < MIN_FULL_TEXT:
+    if len(full) < TRUNCATED_MAX:
+        for rule in TEASER_RULES:
+            if rule.pattern.search(full):
+                return rule.name
+    if len(full) < MIN_FULL_TEXT:
         return f"shorter than {MIN_FULL_TEXT} characters"
+    if len(full) < SHORT_TEXT and len(full) <= len(summary):
+        return "no longer than the summary"
     return None
 
 
 def feed_text(entry: FeedEntry) -> FeedText:
     """The entry's full text and summary as plain text, and whether the full text is a teaser."""
     full = html_text(entry.content_html)
-    return FeedText(full=full, summary=html_text(entry.summary), teaser=teaser_reason(full))
+    summary = html_text(entry.summary)
+    return FeedText(full=full, summary=summary, teaser=teaser_reason(full, summary))

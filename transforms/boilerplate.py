@@ -32,6 +32,12 @@ RULES: tuple[Rule, ...] = (
         "Subscribe on Patreon to back our journalism long-term.",
     ),
     _rule(
+        "donation-platform",
+        r".{0,120}\b(support|back|donat\w*|help|subscrib\w*|join)\b.{0,80}"
+        r"\b(patreon|buy me a coffee|ko-fi|donorbox|liberapay|open collective)\b.{0,120}",
+        "Your support on Patreon helps us keep the news free and accessible.",
+    ),
+    _rule(
         "support-appeal",
         r"(support|help) (us|our (journalism|newsroom|work))\b.{0,40}"
         r"\b(donat|patreon|paypal|contribut)\w*.{0,80}",

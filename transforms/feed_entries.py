@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 import feedparser
 
 from transforms.charsets import as_utf8_xml, decode
+from transforms.urls import canonical_url, stable_id
 
 
 @dataclass(frozen=True)
@@ -150,3 +151,19 @@ def parse_feed(
             )
         )
     return result
+
+
+def unique_entries(entries: list[FeedEntry]) -> tuple[list[FeedEntry], int]:
+    """One entry per article (canonical URL), the one carrying the most text; and how many
+    repeats were dropped. A feed may list an article twice, once with an empty body."""
+    best: dict[str, FeedEntry] = {}
+    for entry in entries:
+        article_id = stable_id(canonical_url(entry.url))
+        kept = best.get(article_id)
+        if kept is None or _size(entry) > _size(kept):
+            best[article_id] = entry
+    return list(best.values()), len(entries) - len(best)
+
+
+def _size(entry: FeedEntry) -> int:
+    return len(entry.content_html or "") + len(entry.summary)

@@ -99,14 +99,14 @@ def feed_health(fetches: Sequence[Mapping[str, Any]]) -> Health:
         reasons = Counter(last.get("reasons") or {})
         line = (
             f"{last['entries']} entries: {last['new_articles']} new, "
-            f"{last['duplicates']} already stored, {last['unreadable']} unreadable"
+            f"{last['duplicates']} duplicates, {last['unreadable']} unreadable"
         )
         if last["unreadable"]:
             line = (
                 f"{last['unreadable']} of {last['entries']} entries unreadable: "
                 f"{reasons_text(reasons)}"
                 + (f" ({last['summaries']} summaries kept)" if last.get("summaries") else "")
-                + f"; {last['new_articles']} new, {last['duplicates']} already stored"
+                + f"; {last['new_articles']} new, {last['duplicates']} duplicates"
             )
         bad = _failing_unreadable(reasons)
         if last["entries"] and bad * 2 > last["entries"]:
