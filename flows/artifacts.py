@@ -8,7 +8,7 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 
 from flows.ingest import logger
 from flows.runs import RunRecord
-from reports.briefing import Briefing
+from reports.briefing import Briefing, Coverage
 
 FEED_COUNTERS = ("feeds_ok", "feeds_not_modified", "feeds_failed", "feeds_malformed_kept")
 
@@ -28,9 +28,24 @@ def summary_markdown(run: RunRecord, delivery: str | None = None) -> str:
     ]
     if delivery:
         lines.append(f"| delivery | {delivery} |")
+    if run.kind == "ingest":
+        lines += ["", "## Coverage", "", coverage(run).line]
     lines += ["", f"## Errors ({len(run.errors)})", ""]
     lines += [f"- `{e['where']}`: {e['error']}" for e in run.errors[:100]] or ["none"]
     return "\n".join(lines) + "\n"
+
+
+def coverage(run: RunRecord) -> Coverage:
+    """This run's coverage, as the briefing's cover states a week's."""
+    languages = sorted(
+        ((k.split(": ", 1)[1], v) for k, v in run.counts.items() if k.startswith("language: ")),
+        key=lambda item: (-item[1], item[0]),
+    )
+    return Coverage(
+        feeds=run.counts["feeds_ok"] + run.counts["feeds_not_modified"],
+        languages=tuple(languages),
+        unreadable=run.counts["entries_unreadable"],
+    )
 
 
 def publish_artifacts(

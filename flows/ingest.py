@@ -452,6 +452,10 @@ def ingest_into(
         run.counts["feeds_charset_guessed"] += result.charset_source in ("detected", "none")
         for reason, count in result.unreadable.items():
             run.counts[f"unreadable: {reason}"] += count
+        retried = set(result.retried_ids)
+        for article in result.articles:
+            if article["article_id"] not in retried:
+                run.counts[f"language: {article['language']}"] += 1
         if result.bozo and result.status == "ok":
             run.counts["feeds_malformed_kept"] += 1
         if result.status == "failed":

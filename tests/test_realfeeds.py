@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import socket
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -18,10 +19,11 @@ import lxml.html
 import pytest
 from prefect import flow
 
+from flows.artifacts import summary_markdown
 from flows.feeds_config import Feed
 from flows.http import FetchPolicy
 from flows.ingest import ingest_into
-from flows.runs import finish_run, start_run
+from flows.runs import RunRecord, finish_run, start_run
 from flows.status import print_status
 from tests.conftest import SHARED
 
@@ -140,6 +142,14 @@ def test_summary_feeds_keep_their_summaries_and_count_the_pages_unreadable(inges
         (0,)
     ]
     assert rows(db, "SELECT count(*) FROM articles WHERE language IS NULL") == [(0,)]
+    # the flow's artifact states the run's coverage by language
+    counts = Counter({k: v for k, v in result.items() if isinstance(v, int)})
+    markdown = summary_markdown(RunRecord("r", "ingest", counts=counts))
+    assert re.search(
+        r"5 feeds read; \d+ articles read in English; \d+ in Swedish, Russian and Ukrainian "
+        r"stored, not yet read; 75 feed entries could not be read\.",
+        markdown,
+    ), markdown
     # only English articles go through the (English) extractor
     assert rows(
         db, "SELECT DISTINCT language FROM articles WHERE extractor_version IS NOT NULL"
