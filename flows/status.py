@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flows import storage
 from transforms.feed_health import FAILING_RUNS, feed_health
-from transforms.languages import extractor_reads, language_name
+from transforms.languages import reading_line
 
 FAILING_STREAK = 3  # a feed failing this many runs in a row needs a human
 
@@ -24,17 +24,6 @@ FROM (SELECT *, row_number() OVER (PARTITION BY feed_id ORDER BY fetched_at DESC
 WHERE n <= {FAILING_RUNS}
 ORDER BY feed_id, n
 """
-
-
-def _language_line(rows: list[dict]) -> str:
-    """'12 articles read in English; 40 in Ukrainian, Russian stored, not yet read'."""
-    read = sum(r["articles"] for r in rows if extractor_reads(r["language"]))
-    unread = [r for r in rows if not extractor_reads(r["language"])]
-    line = f"{read} read in English"
-    if unread:
-        names = ", ".join(f"{language_name(r['language'])} {r['articles']}" for r in unread)
-        line += f"; {sum(r['articles'] for r in unread)} stored, not yet read ({names})"
-    return line
 
 
 def print_status(db_path: Path, limit: int = 10) -> int:
@@ -88,5 +77,5 @@ def print_status(db_path: Path, limit: int = 10) -> int:
             line, failing = f"{line}  FAILING {streak} runs in a row", True
         flagged += failing
         print(f"  {feed['outlet']:<34} {line}")
-    print(f"Articles: {_language_line(languages)}")
+    print(f"Articles: {reading_line((r['language'], r['articles']) for r in languages)}")
     return 1 if flagged else 0

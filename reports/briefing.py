@@ -20,7 +20,7 @@ import duckdb
 
 from reports import queries
 from reports.formatting import compact
-from transforms.languages import extractor_reads, language_name
+from transforms.languages import reading_line
 from transforms.weeks import IsoWeek
 
 REVIEW_THRESHOLD = 0.6
@@ -65,16 +65,8 @@ class Coverage:
     def line(self) -> str:
         """'4 feeds read; 12 articles read in English; 40 in Ukrainian and Russian stored,
         not yet read; 3 feed entries could not be read.'"""
-        read = sum(n for code, n in self.languages if extractor_reads(code))
-        unread = [(code, n) for code, n in self.languages if not extractor_reads(code)]
-        parts = [
-            f"{self.feeds} feed{'s' * (self.feeds != 1)} read",
-            f"{read:,} articles read in English",
-        ]
-        if unread:
-            names = [language_name(code) for code, _ in unread]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            parts.append(f"{sum(n for _, n in unread):,} in {joined} stored, not yet read")
+        feeds = f"{self.feeds} feed{'s' * (self.feeds != 1)} read"
+        parts = [feeds, reading_line(self.languages)]
         entries = "entries" if self.unreadable != 1 else "entry"
         parts.append(f"{self.unreadable:,} feed {entries} could not be read")
         return "; ".join(parts) + "."

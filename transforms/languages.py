@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 
 EXTRACTOR_LANGUAGES = frozenset({"en"})  # the rules in transforms/ read English only
 UNDETERMINED = "und"  # ISO 639-2 code for "cannot tell" (too little text)
@@ -67,3 +68,17 @@ def extractor_reads(language: str | None) -> bool:
 
 def language_name(code: str | None) -> str:
     return NAMES.get(code or UNDETERMINED, code or "undetermined language")
+
+
+def reading_line(counts: Iterable[tuple[str | None, int]]) -> str:
+    """'1,240 articles read in English; 3,310 in Ukrainian and Russian stored, not yet read',
+    from (language, articles) pairs, most first."""
+    counts = list(counts)
+    read = sum(n for code, n in counts if extractor_reads(code))
+    line = f"{read:,} article{'s' * (read != 1)} read in English"
+    unread = [(code, n) for code, n in counts if not extractor_reads(code) and n]
+    if unread:
+        names = [language_name(code) for code, _ in unread]
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        line += f"; {sum(n for _, n in unread):,} in {joined} stored, not yet read"
+    return line
