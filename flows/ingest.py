@@ -279,28 +279,27 @@ def _store_feed(con, run_id: str, result: FeedResult) -> int:
             ["article_id", "feed_id"],
         )
         new = con.execute("SELECT count(*) FROM articles").fetchone()[0] - before
+        fetch_row = {
+            "run_id": run_id,
+            "feed_id": feed.feed_id,
+            "url": feed.url,
+            "outlet": feed.name,
+            "status": result.status,
+            "http_status": result.http_status,
+            "error": result.error,
+            "bozo": result.bozo,
+            "entries": result.entries,
+            "new_articles": new,
+            "failed_pages": len(result.page_errors),
+            "fetched_at": now,
+            **_health_columns(result),
+        }
         storage.upsert(
             con,
             "feed_fetches",
-            [
-                {
-                    "run_id": run_id,
-                    "feed_id": feed.feed_id,
-                    "url": feed.url,
-                    "outlet": feed.name,
-                    "status": result.status,
-                    "http_status": result.http_status,
-                    "error": result.error,
-                    "bozo": result.bozo,
-                    "entries": result.entries,
-                    "new_articles": new,
-                    "failed_pages": len(result.page_errors),
-                    "fetched_at": now,
-                    **_health_columns(result),
-                }
-            ],
+            [fetch_row],
             ["run_id", "feed_id"],
-            update=FETCH_UPDATE,
+            update=[c for c in fetch_row if c not in ("run_id", "feed_id")],
             types={"unreadable_reasons": "JSON", "languages": "JSON"},
         )
         # Validators only when every entry made it in: a 304 next time must not hide a page
@@ -343,25 +342,6 @@ def _store_feed(con, run_id: str, result: FeedResult) -> int:
     return new
 
 
-FETCH_UPDATE = [
-    "status",
-    "http_status",
-    "error",
-    "bozo",
-    "entries",
-    "new_articles",
-    "failed_pages",
-    "fetched_at",
-    "duplicates",
-    "unreadable",
-    "unreadable_reasons",
-    "summaries",
-    "bozo_reason",
-    "charset",
-    "charset_source",
-    "pages_charset_guessed",
-    "languages",
-]
 UPGRADE = ["title", "fetched_at", "text", "text_hash", "text_source", "language"]
 UPGRADE += ["language_score", "extractor_version", "extracted_at", "run_id"]
 
@@ -399,6 +379,21 @@ def _upgrade_summaries(con, articles: list[dict[str, Any]], retried: set[str]) -
         update=UPGRADE,
         types={"extractor_version": "VARCHAR", "extracted_at": "TIMESTAMPTZ"},
     )
+
+
+def _count_health(run: RunRecord, result: FeedResult) -> None:
+    """Duplicates, unreadable entries by reason, guessed charsets, new articles by language."""
+    run.counts["entries_duplicate"] += result.duplicates
+    run.counts["entries_unreadable"] += result.unreadable.total()
+    run.counts["summaries_kept"] += result.summaries
+    run.counts["pages_charset_guessed"] += result.pages_charset_guessed
+    run.counts["feeds_charset_guessed"] += result.charset_source in ("detected", "none")
+    for reason, count in result.unreadable.items():
+        run.counts[f"unreadable: {reason}"] += count
+    retried = set(result.retried_ids)
+    for article in result.articles:
+        if article["article_id"] not in retried:
+            run.counts[f"language: {article['language']}"] += 1
 
 
 def _validators_and_known(db_path: Path) -> tuple[dict, frozenset[str], frozenset[str]]:
@@ -445,17 +440,7 @@ def ingest_into(
         run.counts[f"feeds_{result.status}"] += 1
         run.counts["entries"] += result.entries
         run.counts["pages_failed"] += len(result.page_errors)
-        run.counts["entries_duplicate"] += result.duplicates
-        run.counts["entries_unreadable"] += result.unreadable.total()
-        run.counts["summaries_kept"] += result.summaries
-        run.counts["pages_charset_guessed"] += result.pages_charset_guessed
-        run.counts["feeds_charset_guessed"] += result.charset_source in ("detected", "none")
-        for reason, count in result.unreadable.items():
-            run.counts[f"unreadable: {reason}"] += count
-        retried = set(result.retried_ids)
-        for article in result.articles:
-            if article["article_id"] not in retried:
-                run.counts[f"language: {article['language']}"] += 1
+        _count_health(run, result)
         if result.bozo and result.status == "ok":
             run.counts["feeds_malformed_kept"] += 1
         if result.status == "failed":

@@ -190,3 +190,14 @@ def test_a_feed_read_in_full_is_healthy_and_three_empty_runs_fail():
     assert dead.failing and "HTTP 500" in dead.line
     chosen = feed_health([fetch_row(reasons={"pages off": 42}, summaries=42)] * 3)
     assert not chosen.failing and "pages off" in chosen.line
+
+
+def test_the_language_model_is_loaded_once_however_many_page_workers_ask():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from transforms import languages
+
+    languages._MODEL.clear()
+    with ThreadPoolExecutor(16) as pool:
+        found = list(pool.map(detect, [RU] * 64))
+    assert {code for code, _ in found} == {"ru"} and len(languages._MODEL) == 1

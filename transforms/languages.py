@@ -7,8 +7,8 @@ through the English rules.
 
 from __future__ import annotations
 
-import functools
 import math
+import threading
 from collections.abc import Iterable
 
 EXTRACTOR_LANGUAGES = frozenset({"en"})  # the rules in transforms/ read English only
@@ -44,11 +44,20 @@ NAMES = {
 }
 
 
-@functools.cache
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_LOCK = threading.Lock()
+_MODEL: list = []  # the identifier, loaded once per process (~0.7 s, ~100 MB)
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+def _identifier():
+    """The model, loaded by the first caller while concurrent callers wait for it: page
+    workers are threads, and functools.cache would let each of them load its own copy."""
+    if not _MODEL:
+        with _LOCK:
+            if not _MODEL:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                _MODEL.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return _MODEL[0]
 
 
 def detect(text: str) -> tuple[str, float]:
