@@ -66,10 +66,11 @@ FULL_TEXT_RULES = (
         "Yandex Turbo content", re.compile(r"^turbo_content$"), "<turbo:content> (Yandex Turbo)"
     ),
     FullTextRule(
-        "article body",
-        re.compile(r"(?:^|_)article[-_]?body$", re.IGNORECASE),
-        "<articleBody>, <ya:articlebody>",
+        "article body or text",
+        re.compile(r"(?:^|_)(article[-_]?(body|text)|body[-_]?text|main[-_]?text)$", re.I),
+        "<articleBody>, <article_text>, <bodytext>, <maintext>",
     ),
+    FullTextRule("bare text element", re.compile(r"^text$"), "<text>"),
 )
 
 # feedparser flags these but the XML itself is fine (a wrong Content-Type header, or an
@@ -90,6 +91,8 @@ def _utc(struct) -> datetime | None:
 def _as_html(block: dict) -> str:
     """A content block as HTML; plain-text blocks keep their line breaks."""
     value = block.get("value") or ""
+    if "<" not in value and "&lt;" in value:  # HTML escaped twice (CDATA in an XHTML body)
+        value = html.unescape(value)
     if block.get("type") == "text/plain":
         return html.escape(value).replace("\n", "<br>")
     return value
