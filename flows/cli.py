@@ -230,7 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="feed text only: never fetch article pages (as `pages = false` does per feed)",
     )
 
-    extract = add("extract", cmd_extract, "extract pledges/agreements from an articles JSONL")
+    extract = add(
+        "extract", cmd_extract, "extract pledges/agreements from an articles JSONL (English only)"
+    )
     extract.add_argument("articles", help='JSONL of {"id","published","title","text",...}')
 
     report = add("report", cmd_report, "render (and write to the outbox) a week's briefing")
