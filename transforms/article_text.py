@@ -29,7 +29,7 @@ class TeaserRule:
 TEASER_RULES = (
     TeaserRule(
         "ends in an ellipsis",
-        re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\]|\[&#8230;\])\s*\)?\s*$"),
+        re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*\)?\s*$"),
         "Germany will hand over four more IRIS-T systems, the minister said […]",
     ),
     TeaserRule(
