@@ -170,7 +170,7 @@ def test_status_lines_tell_which_feeds_could_not_be_read(ingested, capsys):
     assert "malformed XML" in line["Guardian World"] and "not well-formed" in line["Guardian World"]
     assert "FAILING" not in line["Suspilne (ukr.net)"]
     # one article is listed twice, once with an empty body: the full one is kept
-    assert "20 entries: 19 new, 1 duplicates, 0 unreadable" in line["Suspilne (ukr.net)"]
+    assert "20 entries: 19 new, 1 duplicate, 0 unreadable" in line["Suspilne (ukr.net)"]
     assert "FAILING" not in line["Blogger (Swedish)"] and "25 new" in line["Blogger (Swedish)"]
     assert (
         "Articles: 73 articles read in English; 63 in Swedish, Russian and Ukrainian stored, "

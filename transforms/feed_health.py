@@ -75,6 +75,10 @@ def _yielded(fetch: Mapping[str, Any]) -> bool:
     return fetch["entries"] > fetch["unreadable"] - by_choice
 
 
+def _duplicates(count: int) -> str:
+    return f"{count} duplicate{'s' * (count != 1)}"
+
+
 def _failing_unreadable(reasons: Counter) -> int:
     return sum(count for reason, count in reasons.items() if reason != PAGES_OFF)
 
@@ -99,14 +103,14 @@ def feed_health(fetches: Sequence[Mapping[str, Any]]) -> Health:
         reasons = Counter(last.get("reasons") or {})
         line = (
             f"{last['entries']} entries: {last['new_articles']} new, "
-            f"{last['duplicates']} duplicates, {last['unreadable']} unreadable"
+            f"{_duplicates(last['duplicates'])}, {last['unreadable']} unreadable"
         )
         if last["unreadable"]:
             line = (
                 f"{last['unreadable']} of {last['entries']} entries unreadable: "
                 f"{reasons_text(reasons)}"
                 + (f" ({last['summaries']} summaries kept)" if last.get("summaries") else "")
-                + f"; {last['new_articles']} new, {last['duplicates']} duplicates"
+                + f"; {last['new_articles']} new, {_duplicates(last['duplicates'])}"
             )
         bad = _failing_unreadable(reasons)
         if last["entries"] and bad * 2 > last["entries"]:
