@@ -224,7 +224,11 @@ def fetch_feed(
                     result.summaries += outcome.article is not None
                 if outcome.error:
                     result.page_errors.append(outcome.error)
-                result.pages_charset_guessed += outcome.charset_guessed
+                if outcome.charset_guessed:
+                    result.pages_charset_guessed += 1
+                    log.warning(
+                        "page charset declared nowhere, guessed: %s", outcome.article["url"]
+                    )
         result.unreadable = +result.unreadable  # drop the zero counts
     log.info(
         "feed %s (%s): %s, %d entries, %d articles read, %d known, %d unreadable%s%s",

@@ -18,7 +18,8 @@ FAILING_STREAK = 3  # a feed failing this many runs in a row needs a human
 
 FETCHES = f"""
 SELECT feed_id, status, error, entries, new_articles, duplicates, unreadable,
-       unreadable_reasons, summaries, bozo_reason, charset, charset_source
+       unreadable_reasons, summaries, bozo_reason, charset, charset_source,
+       pages_charset_guessed
 FROM (SELECT *, row_number() OVER (PARTITION BY feed_id ORDER BY fetched_at DESC) AS n
       FROM feed_fetches)
 WHERE n <= {FAILING_RUNS}

@@ -202,6 +202,8 @@ def test_a_feed_read_in_full_is_healthy_and_three_empty_runs_fail():
     assert not quiet.failing
     dead = feed_health([fetch_row(status="failed", error="HTTP 500", entries=0, unreadable=0)] * 3)
     assert dead.failing and "HTTP 500" in dead.line
+    guessed = feed_health([fetch_row(unreadable=0, reasons={}, pages_charset_guessed=2)])
+    assert "charset of 2 pages guessed" in guessed.line
     chosen = feed_health([fetch_row(reasons={"pages off": 42}, summaries=42)] * 3)
     assert not chosen.failing and "pages off" in chosen.line
 

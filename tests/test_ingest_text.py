@@ -75,6 +75,10 @@ def test_summaries_are_kept_then_replaced_by_the_page_once_it_can_be_read(
     assert rows["Denmark later"][0] == "summary"
     assert second["unreadable: HTTP 404"] == 1 and second["pages_charset_guessed"] == 0
 
-    server.add("/pages/later.html", PAGE.replace("Данія", "Denmark").encode("cp1251"))
-    run_ingest(str(db), feeds)
-    assert stored(db)["Denmark later"][0] == "page"
+    # Now readable, and declaring its charset nowhere: guessed, counted, and read right.
+    undeclared = PAGE.replace('<meta charset="windows-1251">', "")
+    server.add("/pages/later.html", undeclared.encode("cp1251"))
+    third = run_ingest(str(db), feeds)
+    source, _, text, _ = stored(db)["Denmark later"]
+    assert source == "page" and UA in text
+    assert third["pages_charset_guessed"] == 1

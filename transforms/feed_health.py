@@ -95,6 +95,8 @@ def feed_health(fetches: Sequence[Mapping[str, Any]]) -> Health:
         notes.append(f"malformed XML, entries recovered: {last['bozo_reason']}")
     if last.get("charset_source") in ("detected", "none"):
         notes.append(f"charset guessed ({last.get('charset')})")
+    if last.get("pages_charset_guessed"):
+        notes.append(f"charset of {last['pages_charset_guessed']} pages guessed")
     if last["status"] == "failed":
         line = f"failed: {last.get('error') or 'unknown error'}"
     elif last["status"] == "not_modified":
