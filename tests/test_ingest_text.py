@@ -4,6 +4,7 @@ charset only its <meta> declares."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -82,3 +83,29 @@ def test_summaries_are_kept_then_replaced_by_the_page_once_it_can_be_read(
     source, _, text, _ = stored(db)["Denmark later"]
     assert source == "page" and UA in text
     assert third["pages_charset_guessed"] == 1
+
+
+def test_articles_stored_before_languages_were_detected_get_one(tmp_path):
+    from flows import storage
+    from flows.languages import backfill_languages
+    from reports.sample import article, insert
+
+    db = tmp_path / "old.duckdb"
+    with storage.open_db(db) as con:
+        rows = [
+            article(
+                "old-uk", published_at=datetime(2026, 1, 5, tzinfo=UTC), title="Данія", text=UA
+            ),
+            article(
+                "old-en",
+                published_at=datetime(2026, 1, 5, tzinfo=UTC),
+                title="Denmark",
+                text="Denmark will send Ukraine a new package of artillery ammunition.",
+            ),
+        ]
+        insert(con, articles=[{**r, "language": None} for r in rows])
+    assert backfill_languages(db) == 2
+    assert backfill_languages(db) == 0  # idempotent
+    with duckdb.connect(str(db), read_only=True) as con:
+        found = dict(con.execute("SELECT article_id, language FROM articles").fetchall())
+    assert found == {"old-uk": "uk", "old-en": "en"}
