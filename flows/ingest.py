@@ -481,7 +481,8 @@ def ingest_flow(
         finish_run(settings.db_path, run, "failed")
         raise
     status = finish_run(settings.db_path, run)
-    from flows.artifacts import publish_artifacts
+    from flows.artifacts import publish_artifacts, publish_feed_health
 
     publish_artifacts(run)
+    publish_feed_health(settings.db_path)
     return {"run_id": run.run_id, "status": status, **run.counts}

@@ -27,6 +27,33 @@ ORDER BY feed_id, n
 """
 
 
+def feed_lines(con) -> list[tuple[str, str, bool]]:
+    """(outlet, health line, failing) for every feed, by outlet."""
+    feeds = storage.rows(
+        con,
+        "SELECT feed_id, outlet, last_status, last_error, consecutive_failures "
+        "FROM feeds ORDER BY outlet",
+    )
+    fetches: dict[str, list[dict]] = defaultdict(list)
+    for row in storage.rows(con, FETCHES):
+        row["reasons"] = json.loads(row.pop("unreadable_reasons") or "{}")
+        fetches[row["feed_id"]].append(row)
+    lines = []
+    for feed in feeds:
+        streak = feed["consecutive_failures"]
+        history = fetches.get(feed["feed_id"], [])
+        if history:
+            health = feed_health(history)
+            line, failing = health.line, health.failing
+        else:  # fetched before feed health was recorded
+            error = f" ({feed['last_error']})" if feed["last_error"] else ""
+            line, failing = f"{feed['last_status'] or 'never'}{error}", False
+        if streak >= FAILING_STREAK and not failing:
+            line, failing = f"{line}  FAILING {streak} runs in a row", True
+        lines.append((feed["outlet"], line, failing))
+    return lines
+
+
 def print_status(db_path: Path, limit: int = 10) -> int:
     """Print recent runs, feed health and languages; return 1 when a feed is failing, else 0."""
     if not db_path.exists():
@@ -39,15 +66,7 @@ def print_status(db_path: Path, limit: int = 10) -> int:
             "delivery_status FROM runs ORDER BY started_at DESC LIMIT ?",
             [limit],
         )
-        feeds = storage.rows(
-            con,
-            "SELECT feed_id, outlet, url, last_status, last_http_status, last_error, "
-            "last_fetched_at, consecutive_failures FROM feeds ORDER BY outlet",
-        )
-        fetches: dict[str, list[dict]] = defaultdict(list)
-        for row in storage.rows(con, FETCHES):
-            row["reasons"] = json.loads(row.pop("unreadable_reasons") or "{}")
-            fetches[row["feed_id"]].append(row)
+        feeds = feed_lines(con)
         languages = storage.rows(con, "SELECT language, articles FROM articles_by_language")
     print(f"Last {len(runs)} runs ({db_path}):")
     for run in runs:
@@ -63,20 +82,8 @@ def print_status(db_path: Path, limit: int = 10) -> int:
             print(
                 f"      {len(errors)} error(s); first: {errors[0]['where']}: {errors[0]['error']}"
             )
-    flagged = 0
     print("Feeds:")
-    for feed in feeds:
-        streak = feed["consecutive_failures"]
-        history = fetches.get(feed["feed_id"], [])
-        if history:
-            health = feed_health(history)
-            line, failing = health.line, health.failing
-        else:  # fetched before feed health was recorded
-            error = f" ({feed['last_error']})" if feed["last_error"] else ""
-            line, failing = f"{feed['last_status'] or 'never'}{error}", False
-        if streak >= FAILING_STREAK and not failing:
-            line, failing = f"{line}  FAILING {streak} runs in a row", True
-        flagged += failing
-        print(f"  {feed['outlet']:<34} {line}")
+    for outlet, line, _ in feeds:
+        print(f"  {outlet:<34} {line}")
     print(f"Articles: {reading_line((r['language'], r['articles']) for r in languages)}")
-    return 1 if flagged else 0
+    return 1 if any(failing for *_, failing in feeds) else 0
