@@ -201,7 +201,7 @@ def stage_feeds(cfg: dict) -> dict:
 
 def stage_pages(cfg: dict) -> dict:
     """fetch_feed's inner part: every entry's text from content:encoded or its fetched page."""
-    from flows.http import FetchError, make_client
+    from flows.http import make_client
     from flows.ingest import PAGE_WORKERS, FeedResult, _entry_article
 
     feeds, policy = _feeds(cfg), _policy()
@@ -213,17 +213,14 @@ def stage_pages(cfg: dict) -> dict:
         result = FeedResult(feed, "ok", http_status=200, entries=len(parsed_feed.entries))
 
         def entry_text(entry):
-            try:
-                return _entry_article(entry, feed, client, policy)
-            except FetchError as error:
-                return f"{entry.url}: {error.reason}"
+            return _entry_article(entry, feed, client, policy, pages=True)
 
         with make_client(policy) as client, ThreadPoolExecutor(PAGE_WORKERS) as inner:
             for outcome in inner.map(entry_text, parsed_feed.entries):
-                if isinstance(outcome, str):
-                    result.page_errors.append(outcome)
-                else:
-                    result.articles.append(outcome)
+                if outcome.error:
+                    result.page_errors.append(outcome.error)
+                if outcome.article is not None:
+                    result.articles.append(outcome.article)
         return result
 
     with ThreadPoolExecutor(max_workers=min(len(feeds), 1000)) as pool:

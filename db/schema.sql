@@ -392,6 +392,43 @@ COMMENT ON VIEW kiel_export IS 'Pledge events in a long format like the Kiel Ins
 ALTER TABLE agreement_mentions ADD COLUMN unnamed_parties INTEGER;
 COMMENT ON COLUMN agreement_mentions.unnamed_parties IS 'Parties the text counts but does not name ("15 countries have joined" gives 15).';
 
+-- migration: 5 readable feeds
+ALTER TABLE articles ADD COLUMN language VARCHAR;
+ALTER TABLE articles ADD COLUMN language_score DOUBLE;
+COMMENT ON COLUMN articles.language IS 'ISO 639-1 code of the text''s language (py3langid), ''und'' when too short to tell; only languages the extractor reads (en) are extracted, the others are stored and counted.';
+COMMENT ON COLUMN articles.language_score IS 'Probability py3langid gave the detected language (0 to 1).';
+COMMENT ON COLUMN articles.text_source IS 'feed (the feed''s full text: content:encoded, Atom content, full-text elements), page (fetched article page, main text extracted) or summary (the page could not be read: the feed''s teaser or description only).';
+ALTER TABLE feed_fetches ADD COLUMN duplicates INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feed_fetches ADD COLUMN unreadable INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feed_fetches ADD COLUMN unreadable_reasons JSON;
+ALTER TABLE feed_fetches ADD COLUMN summaries INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feed_fetches ADD COLUMN bozo_reason VARCHAR;
+ALTER TABLE feed_fetches ADD COLUMN charset VARCHAR;
+ALTER TABLE feed_fetches ADD COLUMN charset_source VARCHAR;
+ALTER TABLE feed_fetches ADD COLUMN pages_charset_guessed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feed_fetches ADD COLUMN languages JSON;
+COMMENT ON COLUMN feed_fetches.entries IS 'Entries seen in the feed this run.';
+COMMENT ON COLUMN feed_fetches.new_articles IS 'Articles this run stored for the first time.';
+COMMENT ON COLUMN feed_fetches.duplicates IS 'Entries already stored (by an earlier run or another feed) or repeated in the feed.';
+COMMENT ON COLUMN feed_fetches.unreadable IS 'Entries whose article text could not be read: only the summary (see summaries) or nothing was stored.';
+COMMENT ON COLUMN feed_fetches.unreadable_reasons IS 'JSON object: reason -> entries (page unreachable, HTTP 404, too large, not HTML, no text, no link, pages off, over entry cap).';
+COMMENT ON COLUMN feed_fetches.summaries IS 'Unreadable entries stored with the feed''s summary as their text (text_source = summary).';
+COMMENT ON COLUMN feed_fetches.bozo_reason IS 'The XML parser''s message for a malformed feed (its readable entries are kept).';
+COMMENT ON COLUMN feed_fetches.charset IS 'Charset the feed was decoded with.';
+COMMENT ON COLUMN feed_fetches.charset_source IS 'How the charset was decided: bom, http, xml, meta, default, detected (a guess) or none (undecodable, replaced).';
+COMMENT ON COLUMN feed_fetches.pages_charset_guessed IS 'Article pages of this feed whose charset was guessed (declared nowhere, or wrongly).';
+COMMENT ON COLUMN feed_fetches.languages IS 'JSON object: language code -> articles stored this run.';
+
+CREATE VIEW articles_by_language AS
+SELECT coalesce(language, 'und') AS language,
+       count(*) AS articles,
+       count(*) FILTER (WHERE extractor_version IS NOT NULL) AS extracted,
+       count(*) FILTER (WHERE text_source = 'summary') AS summaries_only
+FROM articles
+GROUP BY ALL
+ORDER BY articles DESC;
+COMMENT ON VIEW articles_by_language IS 'Articles stored per language, how many the extractor read (it reads English only) and how many hold only a summary.';
+
 -- migration: 8 rulebook
 -- Records name the rules that made them (transforms/rulebook.py; `pledgewatch explain`), and
 -- rebuilding, housing and energy money gets a category of its own instead of "military".

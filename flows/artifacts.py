@@ -6,9 +6,11 @@ from pathlib import Path
 
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 
+from flows import storage
 from flows.ingest import logger
 from flows.runs import RunRecord
-from reports.briefing import Briefing
+from flows.status import feed_lines
+from reports.briefing import Briefing, Coverage
 
 FEED_COUNTERS = ("feeds_ok", "feeds_not_modified", "feeds_failed", "feeds_malformed_kept")
 
@@ -28,9 +30,43 @@ def summary_markdown(run: RunRecord, delivery: str | None = None) -> str:
     ]
     if delivery:
         lines.append(f"| delivery | {delivery} |")
+    if "entries" in run.counts:  # the run ingested feeds
+        lines += ["", "## Coverage", "", coverage(run).line]
     lines += ["", f"## Errors ({len(run.errors)})", ""]
     lines += [f"- `{e['where']}`: {e['error']}" for e in run.errors[:100]] or ["none"]
     return "\n".join(lines) + "\n"
+
+
+def coverage(run: RunRecord) -> Coverage:
+    """This run's coverage, as the briefing's cover states a week's."""
+    languages = sorted(
+        ((k.split(": ", 1)[1], v) for k, v in run.counts.items() if k.startswith("language: ")),
+        key=lambda item: (-item[1], item[0]),
+    )
+    return Coverage(
+        feeds=run.counts["feeds_ok"] + run.counts["feeds_not_modified"],
+        languages=tuple(languages),
+        unreadable=run.counts["entries_unreadable"],
+    )
+
+
+def publish_feed_health(db_path: Path) -> None:
+    """A table of every feed's health line (as `pledgewatch status` prints it); never fails."""
+    try:
+        with storage.open_db(db_path, read_only=True) as con:
+            lines = feed_lines(con)
+        create_table_artifact(
+            key="pledgewatch-feed-health",
+            table=[
+                {"feed": outlet, "health": line, "failing": failing}
+                for outlet, line, failing in lines
+            ]
+            or [{"feed": "none"}],
+            description="Per-feed health after this run: entries seen, new, duplicates, "
+            "unreadable and why",
+        )
+    except Exception as error:  # artifacts are a convenience, not the product
+        logger().warning("could not publish the feed health artifact: %s", error)
 
 
 def publish_artifacts(

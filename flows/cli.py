@@ -138,7 +138,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         from flows.ingest import ingest_flow
 
         result, code = run_flow(
-            ingest_flow, debug=args.debug, feeds_file=args.feeds, db_path=args.db
+            ingest_flow,
+            debug=args.debug,
+            feeds_file=args.feeds,
+            db_path=args.db,
+            pages=not args.no_pages,
         )
     print(json.dumps(result, indent=2, default=str))
     return code
@@ -254,9 +258,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--no-fetch", action="store_true", help="rebuild from stored data only")
 
-    add("ingest", cmd_ingest, "fetch feeds, store new articles, extract, merge events")
+    ingest = add("ingest", cmd_ingest, "fetch feeds, store new articles, extract, merge events")
+    ingest.add_argument(
+        "--no-pages",
+        action="store_true",
+        help="feed text only: never fetch article pages (as `pages = false` does per feed)",
+    )
 
-    extract = add("extract", cmd_extract, "extract pledges/agreements from an articles JSONL")
+    extract = add(
+        "extract", cmd_extract, "extract pledges/agreements from an articles JSONL (English only)"
+    )
     extract.add_argument("articles", help='JSONL of {"id","published","title","text",...}')
 
     report = add("report", cmd_report, "render (and write to the outbox) a week's briefing")
@@ -300,6 +311,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader left (`pledgewatch status | head`): stop quietly, as `cat` would.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.BROKEN_PIPE
     except Exception as error:
         from flows.preflight import USER_ERRORS
 

@@ -10,6 +10,7 @@ and the Prefect final state that says the same thing to Prefect's scheduler.
 |      | run holding the run lock                                                          |
 | 3    | crashed: an unexpected error (a bug); the traceback is printed                    |
 | 130  | interrupted (Ctrl-C)                                                              |
+| 141  | the reader of the output left (`pledgewatch status | head`), as a shell reports   |
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class ExitCode(IntEnum):
     COULD_NOT_RUN = 2
     CRASHED = 3
     INTERRUPTED = 130
+    BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose pipe closed
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from flows.mentions import extract_chunk, extract_rows, warm, worker_context
 from transforms.actors import load_actors
 from transforms.agreement_events import merge_agreements
 from transforms.extract import EXTRACTOR_VERSION
+from transforms.languages import EXTRACTOR_LANGUAGES
 from transforms.pledge_events import merge_pledges
 
 log = logging.getLogger("pledgewatch")
@@ -141,8 +142,11 @@ def extract_pending(
                 articles = storage.rows(
                     con,
                     "SELECT article_id, text, published_at, outlet, title FROM articles "
-                    "WHERE extractor_version IS DISTINCT FROM ? ORDER BY article_id LIMIT ?",
-                    [EXTRACTOR_VERSION, batch_size],
+                    "WHERE extractor_version IS DISTINCT FROM ? "
+                    # Other languages are stored and counted, never run through the rules.
+                    "AND (language IS NULL OR list_contains(?, language)) "
+                    "ORDER BY article_id LIMIT ?",
+                    [EXTRACTOR_VERSION, sorted(EXTRACTOR_LANGUAGES), batch_size],
                 )
             if not articles:
                 return counts

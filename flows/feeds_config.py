@@ -18,6 +18,7 @@ class Feed:
     name: str
     url: str
     language: str | None = None
+    pages: bool = True  # false: feed text only, no article pages (outlets that block robots)
 
     @property
     def feed_id(self) -> str:
@@ -39,7 +40,10 @@ def load_feeds(path: Path) -> list[Feed]:
             raise FeedsFileError(f"{path}: feed #{number} needs a name and a url")
         if not url.startswith(("http://", "https://")):
             raise FeedsFileError(f"{path}: feed #{number} ({name}) url must be http(s): {url}")
-        feeds.setdefault(url, Feed(name=name, url=url, language=item.get("language")))
+        pages = item.get("pages", True)
+        if not isinstance(pages, bool):
+            raise FeedsFileError(f"{path}: feed #{number} ({name}) pages must be true or false")
+        feeds.setdefault(url, Feed(name=name, url=url, language=item.get("language"), pages=pages))
     if not feeds:
         raise FeedsFileError(f"{path}: no [[feeds]] entries")
     return list(feeds.values())

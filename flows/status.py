@@ -1,15 +1,59 @@
-"""`pledgewatch status`: the last runs and per-feed health, from the runs tables."""
+"""`pledgewatch status`: the last runs, per-feed health and articles by language.
+
+A feed's line comes from its last fetches (feed_fetches) through transforms/feed_health, so
+a feed whose entries could not be read is shown failing even though its XML was fetched.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 from flows import storage
 from flows.exit_codes import ExitCode
 from flows.run_lock import holder
+from transforms.feed_health import FAILING_RUNS, feed_health
+from transforms.languages import reading_line
 
 FAILING_STREAK = 3  # a feed failing this many runs in a row needs a human
+
+FETCHES = f"""
+SELECT feed_id, status, error, entries, new_articles, duplicates, unreadable,
+       unreadable_reasons, summaries, bozo_reason, charset, charset_source,
+       pages_charset_guessed
+FROM (SELECT *, row_number() OVER (PARTITION BY feed_id ORDER BY fetched_at DESC) AS n
+      FROM feed_fetches)
+WHERE n <= {FAILING_RUNS}
+ORDER BY feed_id, n
+"""
+
+
+def feed_lines(con) -> list[tuple[str, str, bool]]:
+    """(outlet, health line, failing) for every feed, by outlet."""
+    feeds = storage.rows(
+        con,
+        "SELECT feed_id, outlet, last_status, last_error, consecutive_failures "
+        "FROM feeds ORDER BY outlet",
+    )
+    fetches: dict[str, list[dict]] = defaultdict(list)
+    for row in storage.rows(con, FETCHES):
+        row["reasons"] = json.loads(row.pop("unreadable_reasons") or "{}")
+        fetches[row["feed_id"]].append(row)
+    lines = []
+    for feed in feeds:
+        streak = feed["consecutive_failures"]
+        history = fetches.get(feed["feed_id"], [])
+        if history:
+            health = feed_health(history)
+            line, failing = health.line, health.failing
+        else:  # fetched before feed health was recorded
+            error = f" ({feed['last_error']})" if feed["last_error"] else ""
+            line, failing = f"{feed['last_status'] or 'never'}{error}", False
+        if streak >= FAILING_STREAK and not failing:
+            line, failing = f"{line}  FAILING {streak} runs in a row", True
+        lines.append((feed["outlet"], line, failing))
+    return lines
 
 
 def _state(run: dict, running: dict | None) -> str:
@@ -22,9 +66,9 @@ def _state(run: dict, running: dict | None) -> str:
 
 
 def print_status(db_path: Path, limit: int = 10) -> int:
-    """Print recent runs and feed health; exit 1 when the last run was interrupted or failed,
-    or a feed is flagged, else 0. An unfinished run is interrupted unless it holds the run
-    lock now (then it is running)."""
+    """Print recent runs, feed health and languages; exit 1 when the last run was interrupted
+    or failed, or a feed is failing, else 0. An unfinished run is interrupted unless it holds
+    the run lock now (then it is running)."""
     if not db_path.exists():
         print(f"no database yet at {db_path}")
         return 1
@@ -35,11 +79,8 @@ def print_status(db_path: Path, limit: int = 10) -> int:
             "delivery_status FROM runs ORDER BY started_at DESC LIMIT ?",
             [limit],
         )
-        feeds = storage.rows(
-            con,
-            "SELECT outlet, url, last_status, last_http_status, last_error, last_fetched_at, "
-            "consecutive_failures FROM feeds ORDER BY outlet",
-        )
+        feeds = feed_lines(con)
+        languages = storage.rows(con, "SELECT language, articles FROM articles_by_language")
     running = holder(db_path)
     states = [_state(run, running if n == 0 else None) for n, run in enumerate(runs)]
     print(f"Last {len(runs)} runs ({db_path}):")
@@ -59,10 +100,8 @@ def print_status(db_path: Path, limit: int = 10) -> int:
     if flagged:
         print(f"  the last run is {states[0]}")
     print("Feeds:")
-    for feed in feeds:
-        streak = feed["consecutive_failures"]
-        flag = f"  FAILING {streak} runs in a row" if streak >= FAILING_STREAK else ""
-        flagged += bool(flag)
-        error = f" ({feed['last_error']})" if feed["last_error"] else ""
-        print(f"  {feed['outlet']:<34} {feed['last_status'] or 'never':<12}{error}{flag}")
+    for outlet, line, failing in feeds:
+        flagged += failing
+        print(f"  {outlet:<34} {line}")
+    print(f"Articles: {reading_line((r['language'], r['articles']) for r in languages)}")
     return ExitCode.FAILURES if flagged else ExitCode.OK

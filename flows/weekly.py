@@ -11,7 +11,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows import storage
-from flows.artifacts import publish_artifacts
+from flows.artifacts import publish_artifacts, publish_feed_health
 from flows.deliver import interrupted_send, mark_sending, send_with_retries, undelivered_weeks
 from flows.exit_codes import final_state
 from flows.faults import checkpoint
@@ -106,6 +106,8 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
         raise
     status = finish_run(settings.db_path, run, **extra)
     publish_artifacts(run, briefing, pdf_path, extra.get("delivery_status"))
+    if fetch:
+        publish_feed_health(settings.db_path)
     return {
         "run_id": run.run_id,
         "week": week,

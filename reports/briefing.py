@@ -20,6 +20,7 @@ import duckdb
 
 from reports import queries
 from reports.formatting import compact
+from transforms.languages import reading_line
 from transforms.weeks import IsoWeek
 
 REVIEW_THRESHOLD = 0.6
@@ -50,6 +51,25 @@ class Figures:
     donors: int = 0
     agreements: int = 0
     coalition_members: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """What the week's figures rest on: feeds, articles by language, entries not read."""
+
+    feeds: int = 0
+    languages: tuple[tuple[str, int], ...] = ()  # (ISO code, articles), most first
+    unreadable: int = 0  # feed entries whose article text could not be read
+
+    @property
+    def line(self) -> str:
+        """'4 feeds read; 12 articles read in English; 40 in Ukrainian and Russian stored,
+        not yet read; 3 feed entries could not be read.'"""
+        feeds = f"{self.feeds} feed{'s' * (self.feeds != 1)} read"
+        parts = [feeds, reading_line(self.languages)]
+        entries = "entries" if self.unreadable != 1 else "entry"
+        parts.append(f"{self.unreadable:,} feed {entries} could not be read")
+        return "; ".join(parts) + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +223,7 @@ class Briefing:
     needs_review: list[ReviewItem]
     charts: Charts
     sources: list[Source]
+    coverage: Coverage = Coverage()
 
     @property
     def is_empty(self) -> bool:
@@ -454,6 +475,15 @@ def gather(
         for a, n in cites.order.items()
     ]
 
+    feeds = _rows(con, queries.COVERAGE_FEEDS, **bounds)[0]
+    coverage = Coverage(
+        feeds=feeds["feeds"],
+        languages=tuple(
+            (r["language"], r["articles"]) for r in _rows(con, queries.COVERAGE_LANGUAGES, **bounds)
+        ),
+        unreadable=int(feeds["unreadable"]),
+    )
+
     return Briefing(
         week=week,
         week_start=iso.monday,
@@ -474,4 +504,5 @@ def gather(
         needs_review=needs_review,
         charts=charts,
         sources=source_list,
+        coverage=coverage,
     )

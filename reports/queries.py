@@ -179,3 +179,25 @@ SELECT article_id, outlet, title, published_at, url, canonical_url
 FROM articles
 WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
 """
+
+# Coverage on the cover: the week's articles by language, the feeds that carried them, and
+# the feed entries that could not be read in fetches during the week (and its Monday after).
+COVERAGE_LANGUAGES = """
+SELECT coalesce(language, 'und') AS language, count(*) AS articles
+FROM articles
+WHERE published_at >= $start AND published_at < $end
+GROUP BY ALL
+ORDER BY articles DESC, language
+"""
+
+COVERAGE_FEEDS = """
+SELECT
+    (SELECT count(DISTINCT feed_id) FROM (
+        SELECT f.feed_id FROM article_feeds f JOIN articles a USING (article_id)
+        WHERE a.published_at >= $start AND a.published_at < $end
+        UNION ALL
+        SELECT feed_id FROM articles WHERE published_at >= $start AND published_at < $end)
+    ) AS feeds,
+    (SELECT coalesce(sum(unreadable), 0) FROM feed_fetches
+     WHERE fetched_at >= $start AND fetched_at < $end + INTERVAL 1 DAY) AS unreadable
+"""

@@ -33,6 +33,7 @@ def article(
     outlet: str = "Ukrinform",
     url: str | None = None,
     text: str = "",
+    language: str = "en",
 ) -> dict[str, Any]:
     url = url or f"https://news.example.org/{article_id}"
     return {
@@ -47,7 +48,8 @@ def article(
         "text": text or title,
         "text_hash": stable_id(text or title),
         "text_source": "feed",
-        "extractor_version": "1",
+        "language": language,
+        "extractor_version": "1" if language == "en" else None,
         "extracted_at": published_at + timedelta(hours=1),
         "run_id": RUN_ID,
     }

@@ -47,6 +47,20 @@ def test_extract_skips_bad_lines_with_a_message(tmp_path):
     assert "a.jsonl:2: skipped" in done.stderr
 
 
+def test_a_closed_pipe_ends_quietly_without_a_traceback(tmp_path):
+    many = tmp_path / "many.jsonl"
+    many.write_text((DEMO_DIR / "articles.jsonl").read_text(encoding="utf-8") * 10)
+    done = subprocess.run(
+        ["bash", "-c", f'set -o pipefail; "{SCRIPT}" extract "{many}" | head -n 1'],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert len(done.stdout.splitlines()) == 1
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
+    assert done.returncode == 141  # 128 + SIGPIPE, as a shell reports a writer whose pipe closed
+
+
 def test_eval_scores_the_dev_set(shared_dir):
     done = run("eval")
     assert done.returncode == 0, done.stderr

@@ -134,7 +134,10 @@ def test_weekly_briefing_deployment_runs_end_to_end(prefect_server, tmp_path, sm
         "pledgewatch-weekly-summary",
         "pledgewatch-weekly-new-pledges",
         "pledgewatch-weekly-briefing",
+        "pledgewatch-feed-health",
     } <= set(by_key), artifacts
+    health = by_key["pledgewatch-feed-health"]["data"]
+    assert "Kyiv Defence Monitor" in health and "entries" in health
     assert "pledgewatch-2026-W46.pdf" in by_key["pledgewatch-weekly-briefing"]["data"]
     summary = by_key["pledgewatch-weekly-summary"]["data"]
     assert "feeds_ok | 4" in summary and "delivery | sent" in summary

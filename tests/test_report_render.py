@@ -198,6 +198,16 @@ def build_week(con: duckdb.DuckDBPyConnection) -> None:
         agreement_mention("am-jp", article_id="a-uk", event=memo),
         agreement_mention("am-w45", article_id="a-w45", event=before),
     ]  # fmt: skip
+    # Stored, counted on the cover, never extracted: the extractor reads English only.
+    articles.append(
+        article("a-ua", published_at=at(13), title="Данія передасть Україні пакет допомоги",
+                outlet="Suspilne", language="uk")
+    )  # fmt: skip
+    con.execute(
+        "INSERT INTO feed_fetches (run_id, feed_id, url, outlet, status, entries, unreadable, "
+        "fetched_at) VALUES ('r', 'feed-2', 'https://x.example/rss', 'X', 'ok', 42, 42, ?)",
+        [at(14)],
+    )
     insert(
         con,
         articles=articles,
@@ -257,6 +267,21 @@ def test_headline_figures_equal_sql(db, briefing: Briefing, text: str) -> None:
     assert isinstance(f.eur_total, Decimal)
     assert f"EUR total to the cent: {formatting.exact(total)}" in " ".join(text.split())
     assert formatting.compact(total) in text  # the headline tile: €1.09 bn
+
+
+def test_cover_states_coverage_by_language_and_unreadable_entries(db, briefing, text) -> None:
+    english, other = db.execute(
+        "SELECT count(*) FILTER (WHERE language = 'en'), count(*) FILTER (WHERE language <> 'en') "
+        "FROM articles WHERE published_at >= ? AND published_at < ?",
+        [at(9, hour=0), at(16, hour=0)],
+    ).fetchone()
+    assert other == 1
+    line = (
+        f"1 feed read; {english} articles read in English; 1 in Ukrainian stored, not yet read; "
+        "42 feed entries could not be read."
+    )
+    assert briefing.coverage.line == line
+    assert squash(f"Coverage: {line}") in squash(text)
 
 
 def test_week_on_week_change(briefing: Briefing, text: str) -> None:
