@@ -125,9 +125,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from flows.weekly import weekly_briefing
+    # The flow's body without a flow run: no Prefect import, no temporary API server.
+    from flows.briefing import run_weekly
 
-    result = weekly_briefing(week=args.week, fetch=False, db_path=args.db)
+    result = run_weekly(load_settings(db_path=args.db), args.week, fetch=False)
     _print_result(result)
     return 0 if result["status"] in ("ok", "partial") else 1
 
@@ -135,7 +136,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_deliver(args: argparse.Namespace) -> int:
     from flows.deliver import deliver_flow
 
-    result = deliver_flow(week=args.week, db_path=args.db)
+    result = deliver_flow.fn(week=args.week, db_path=args.db)
     print(f"{result['week']}: {result['delivery_status']} ({result['email_path']})")
     if result.get("delivery_error"):
         print(f"error: {result['delivery_error']}", file=sys.stderr)

@@ -12,13 +12,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
-
 from flows import storage
-from flows.ingest import logger
 from flows.runs import finish_run, start_run
 from flows.settings import SmtpSettings, load_settings
+from flows.tasking import flow, logger, task
 from reports import email as mail
 
 SECRET_BLOCK = "pledgewatch-smtp-password"
@@ -38,18 +35,12 @@ def smtp_password(smtp: SmtpSettings) -> str | None:
         return None
 
 
-def transient(task, task_run, state) -> bool:
+def transient(error: BaseException) -> bool:
     """Retry a failed send unless the server's answer was final (5xx, rejected login)."""
-    try:
-        state.result()
-    except mail.DeliveryError as error:
-        return not error.permanent
-    except Exception:
-        return True
-    return True
+    return not (isinstance(error, mail.DeliveryError) and error.permanent)
 
 
-@task(name="send-email", cache_policy=NO_CACHE, retry_condition_fn=transient)
+@task(name="send-email", retry_if=transient)
 def send_email(eml_path: Path, smtp: SmtpSettings) -> None:
     """One SMTP attempt; the caller sets retries. Credentials are never logged."""
     message = email.message_from_bytes(eml_path.read_bytes(), policy=email.policy.default)

@@ -13,12 +13,13 @@ from typing import Any
 from prefect import flow
 
 from flows import storage
+from flows.briefing import run_weekly
 from flows.corpus_server import serve_corpus, write_feeds_file
 from flows.feeds_config import load_feeds
-from flows.ingest import ingest_into, logger
+from flows.ingest import ingest_into
 from flows.runs import finish_run, start_run
 from flows.settings import load_settings
-from flows.weekly import run_weekly
+from flows.tasking import logger
 from transforms.weeks import iso_week, previous_week
 
 

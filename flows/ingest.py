@@ -8,16 +8,14 @@ ETag/Last-Modified are saved only with its articles (else a 304 would hide lost 
 
 from __future__ import annotations
 
-import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
-from prefect.exceptions import MissingContextError
 
 from flows import storage
 from flows.extract import extract_pending, merge_events
@@ -26,6 +24,7 @@ from flows.feeds_config import Feed, load_feeds
 from flows.http import FetchError, FetchPolicy, fetch, make_client
 from flows.runs import RunRecord, finish_run, start_run
 from flows.settings import load_settings
+from flows.tasking import logger
 from transforms.feed_entries import FeedEntry, parse_feed
 from transforms.page_text import fragment_text, page_text
 from transforms.urls import canonical_url, stable_id, text_hash
@@ -34,14 +33,6 @@ MAX_ENTRIES_PER_FEED = 300  # a hostile or broken feed must not explode a run
 MIN_FEED_TEXT = 400  # shorter content:encoded is a teaser: fetch the page instead
 PAGE_WORKERS = 8
 STORE_GROUP = 25  # feeds stored per database session (each session ends in a checkpoint)
-
-
-def logger() -> logging.Logger | logging.LoggerAdapter:
-    """Prefect's run logger inside a run; a plain logger when a task body runs bare."""
-    try:
-        return get_run_logger()
-    except MissingContextError:
-        return logging.getLogger("pledgewatch")
 
 
 @dataclass
