@@ -61,12 +61,14 @@ def write_mentions(
     """Replace the mentions of these articles and mark them extracted, all or nothing."""
     with storage.transaction(con):
         for table in ("pledge_mentions", "agreement_mentions"):
-            con.execute(f"DELETE FROM {table} WHERE list_contains($1, article_id)", [article_ids])
+            con.execute(
+                f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($1))", [article_ids]
+            )
         storage.upsert(con, "pledge_mentions", pledges, ["mention_id"], types=MENTION_TYPES)
         storage.upsert(con, "agreement_mentions", agreements, ["mention_id"], types=MENTION_TYPES)
         con.execute(
             "UPDATE articles SET extractor_version = $1, extracted_at = $2 "
-            "WHERE list_contains($3, article_id)",
+            "WHERE article_id IN (SELECT unnest($3))",
             [EXTRACTOR_VERSION, datetime.now(UTC), article_ids],
         )
         checkpoint("mid-extract")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 MIGRATION_HEADER = re.compile(r"^-- migration: (\d+) (.+)$", re.MULTILINE)
 DEFAULT_LOCK_WAIT = 120.0  # seconds a second writer waits for the first (PLEDGEWATCH_LOCK_WAIT)
@@ -138,9 +139,10 @@ def upsert(
 ) -> int:
     """Insert rows in one statement; on a key conflict update `update` columns (or do nothing).
 
-    Rows go in as one list per column through unnest(), which is two orders of magnitude
-    faster than executemany. Duplicate keys within the batch keep the last row, since DuckDB
-    refuses a statement that proposes the same key twice.
+    Rows go in as an Arrow table, one array per column, that DuckDB scans without copying:
+    ~100k mention rows/s against ~30k/s for one list per column through unnest() and ~1k/s
+    for executemany (bench/README.md). Duplicate keys within the batch keep the last row,
+    since DuckDB refuses a statement that proposes the same key twice.
     """
     if not rows:
         return 0
@@ -150,17 +152,31 @@ def upsert(
     batch = list(unique.values())
     columns = list(batch[0])
     types = types or {}
-    selects = ", ".join(
-        f"unnest(${i + 1})" + (f"::{types[c]}" if c in types else "") + f" AS {c}"
-        for i, c in enumerate(columns)
-    )
     conflict = f"ON CONFLICT ({', '.join(key)}) "
     if update:
         conflict += "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in update)
     else:
         conflict += "DO NOTHING"
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects} {conflict}"
-    con.execute(sql, [[row[c] for row in batch] for c in columns])
+    values = [[row[c] for row in batch] for c in columns]
+    try:
+        arrow = pa.table(dict(zip(columns, values, strict=True)))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column of mixed Python types: unnest
+        selects = ", ".join(
+            f"unnest(${i + 1})" + (f"::{types[c]}" if c in types else "") + f" AS {c}"
+            for i, c in enumerate(columns)
+        )
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects} {conflict}"
+        con.execute(sql, values)
+        return len(batch)
+    selects = ", ".join((f"{c}::{types[c]} AS {c}" if c in types else c) for c in columns)
+    con.register("_pledgewatch_batch", arrow)
+    try:
+        con.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"SELECT {selects} FROM _pledgewatch_batch {conflict}"
+        )
+    finally:
+        con.unregister("_pledgewatch_batch")
     return len(batch)
 
 
