@@ -8,7 +8,7 @@ import duckdb
 import pytest
 from prefect import flow
 
-from flows import storage
+from flows import ingest, storage
 from flows.feeds_config import Feed
 from flows.http import FetchPolicy
 from flows.ingest import ingest_into
@@ -196,10 +196,11 @@ def test_interrupted_run_then_rerun_equals_uninterrupted(
         return real_upsert(con, table_name, rows, *args, **kwargs)
 
     monkeypatch.setattr(storage, "upsert", crash_on_second_feed)
+    monkeypatch.setattr(ingest, "STORE_GROUP", 1)  # one write batch per feed
     with pytest.raises(Killed):
         run_ingest(str(crashed), feeds)
     monkeypatch.setattr(storage, "upsert", real_upsert)
-    # The half-written feed was rolled back; the first feed's articles survived.
+    # The half-written batch was rolled back; the first feed's articles survived.
     assert 0 < len(snapshot(crashed)["articles"]) < len(snapshot(clean)["articles"])
     run_ingest(str(crashed), feeds)
     assert snapshot(crashed) == snapshot(clean)
