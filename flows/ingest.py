@@ -38,7 +38,7 @@ MAX_ENTRIES_PER_FEED = 300  # a hostile or broken feed must not explode a run
 MIN_FEED_TEXT = 400  # shorter content:encoded is a teaser: fetch the page instead
 PAGE_WORKERS = 8
 STORE_GROUP = 100  # feeds per write transaction at most...
-STORE_ARTICLES = 2000  # ...or this many new articles: ~15 ms per commit is paid per batch
+STORE_ARTICLES = 5000  # ...or this many new articles: ~15 ms per commit is paid per batch
 
 
 @dataclass

@@ -176,7 +176,8 @@ def upsert(
             f"SELECT {selects} FROM _pledgewatch_batch {conflict}"
         )
     finally:
-        con.unregister("_pledgewatch_batch")
+        with contextlib.suppress(duckdb.Error):  # an aborted transaction refuses it too
+            con.unregister("_pledgewatch_batch")
     return len(batch)
 
 
