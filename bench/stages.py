@@ -330,7 +330,7 @@ def stage_store(cfg: dict) -> dict:
     groups = [results[i : i + STORE_GROUP] for i in range(0, len(results), STORE_GROUP)]
 
     def store_all() -> int:
-        with storage.open_db(db) as con:  # one writer session, one transaction per group
+        with storage.open_writer(db) as con:  # one writer session, one transaction per group
             return sum(store_feeds(con, RUN_ID, g)["articles_new"] for g in groups)
 
     new, figures = timed(store_all)

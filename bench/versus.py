@@ -171,14 +171,15 @@ def storage_growth(db: Path, scale: int = 10) -> dict[str, Any]:
         scratch = db.with_name(f"growth-{copies}.duckdb")
         scratch.unlink(missing_ok=True)
         cpu = wall = 0.0
-        con = storage.connect(scratch)
+        writer = storage.open_writer(scratch)
+        con = writer.__enter__()
         for copy in range(copies):
             batch = results(copy)  # built outside the clock
             start, started_cpu = time.perf_counter(), time.process_time()
             for result in batch:
                 store_feeds(con, "bench", [result])
             if copy == copies - 1:
-                con.close()  # the final checkpoint is part of storing
+                writer.__exit__(None, None, None)  # the final checkpoint is part of storing
             cpu += time.process_time() - started_cpu
             wall += time.perf_counter() - start
         figures[str(len(articles) * copies)] = {"cpu_s": round(cpu, 2), "wall_s": round(wall, 2)}

@@ -417,7 +417,7 @@ def ingest_into(
         futures = fetch_feed.map(
             feeds, unmapped(validators), unmapped(policy), unmapped(run.run_id)
         )
-        with storage.open_db(db_path) as con:
+        with storage.open_writer(db_path) as con:
             pending: list[FeedResult] = []
             for number, future in enumerate(futures, 1):
                 result: FeedResult = future.result()

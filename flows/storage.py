@@ -20,6 +20,7 @@ import pyarrow as pa
 
 MIGRATION_HEADER = re.compile(r"^-- migration: (\d+) (.+)$", re.MULTILINE)
 DEFAULT_LOCK_WAIT = 120.0  # seconds a second writer waits for the first (PLEDGEWATCH_LOCK_WAIT)
+WRITER_CHECKPOINT = "4GB"  # WAL size at which a bulk writer checkpoints (see open_writer)
 LOCK_HOLDER = re.compile(r"lock is held in (.+?) \(PID (\d+)\)")
 
 
@@ -114,6 +115,20 @@ def open_db(path: Path | str, *, read_only: bool = False, wait_seconds: float | 
         yield con
     finally:
         con.close()
+
+
+@contextlib.contextmanager
+def open_writer(path: Path | str, *, wait_seconds: float | None = None):
+    """A connection for a run of bulk write transactions that checkpoints once, at close.
+
+    DuckDB checkpoints whenever the WAL passes 16 MB (~3k articles' text), and a checkpoint
+    rewrites the tables' indexes: done every few batches, storing grew 17x for 10x the
+    articles (bench/versus.py). Committed batches are in the WAL, which the next open
+    replays, so a crash loses nothing committed.
+    """
+    with open_db(path, wait_seconds=wait_seconds) as con:
+        con.execute(f"SET checkpoint_threshold = '{WRITER_CHECKPOINT}'")
+        yield con
 
 
 @contextlib.contextmanager
