@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import Future
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -116,10 +116,6 @@ def submit(step: LazyTask, *args: Any) -> Future | Any:
 def run(step: LazyTask, *args: Any) -> Any:
     """`step(*args)` on the current runner, waiting for its result."""
     return submit(step, *args).result()
-
-
-def gather(futures: Sequence[Any]) -> list[Any]:
-    return [future.result() for future in futures]
 
 
 class _Done:

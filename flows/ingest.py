@@ -171,7 +171,7 @@ def fetch_feed(
     policy: FetchPolicy,
     run_id: str,
 ) -> FeedResult:
-    """Fetch one feed and the pages of its new entries; CPU work goes to `cpu.run`. Never raises."""
+    """Fetch one feed and the pages of its new entries; CPU steps go to `cpu.run`."""
     log = logger()
     etag, last_modified = validators.get(feed.feed_id, (None, None))
     with make_client(policy) as client:
@@ -419,8 +419,11 @@ def ingest_into(
         )
         with storage.open_writer(db_path) as con:
             pending: list[FeedResult] = []
-            for number, future in enumerate(futures, 1):
-                result: FeedResult = future.result()
+            for number, (feed, future) in enumerate(zip(feeds, futures, strict=True), 1):
+                try:
+                    result: FeedResult = future.result()
+                except Exception as error:  # e.g. a worker died: this feed fails, not the run
+                    result = FeedResult(feed, "failed", error=f"{type(error).__name__}: {error}")
                 run.counts[f"feeds_{result.status}"] += 1
                 run.counts["entries"] += result.entries
                 run.counts["pages_failed"] += len(result.page_errors)

@@ -204,3 +204,23 @@ def test_interrupted_run_then_rerun_equals_uninterrupted(
     assert 0 < len(snapshot(crashed)["articles"]) < len(snapshot(clean)["articles"])
     run_ingest(str(crashed), feeds)
     assert snapshot(crashed) == snapshot(clean)
+
+
+def test_a_failing_worker_step_fails_its_feed_only(prefect_harness, server, tmp_path, monkeypatch):
+    from flows import ingest
+    from transforms.feed_entries import parse_feed
+
+    def parse_or_crash(content, *, url="", headers=None):
+        if url.endswith("/rdf"):
+            raise RuntimeError("worker process died")
+        return parse_feed(content, url=url, headers=headers)
+
+    feeds = good_feeds(server)
+    feeds[2] = Feed("RDF News", publish(server, "rss1.xml", "/rdf"))
+    monkeypatch.setattr(ingest, "parse_feed", parse_or_crash)
+    db = tmp_path / "pw.duckdb"
+    result = run_ingest(str(db), feeds)
+    assert result["status"] == "partial" and result["feeds_ok"] == 2
+    assert result["feeds_failed"] == 1 and result["articles_new"] > 0
+    assert "worker process died" in table(db, "SELECT errors FROM runs")[0][0]
+    assert table(db, "SELECT status FROM feed_fetches WHERE outlet = 'RDF News'") == [("failed",)]
