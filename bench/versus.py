@@ -50,11 +50,12 @@ def race(args: argparse.Namespace, work: Path, prefect: PrefectServer) -> dict[s
     cfg = {"outlets": outlets, "per_outlet": args.per_outlet, "seed": 7}
     cfg |= {"latency_ms": args.latency_ms, "fail_rate": 0.002}
     spec = Spec(outlets, args.per_outlet, 7)
-    walls: dict[str, list[float]] = {"peer": [], "pledgewatch": []}
-    cpus: dict[str, list[float]] = {"peer": [], "pledgewatch": []}
+    contenders = ["peer", "pledgewatch"] + (["pledgewatch-inline"] if args.inline else [])
+    walls: dict[str, list[float]] = {who: [] for who in contenders}
+    cpus: dict[str, list[float]] = {who: [] for who in contenders}
     counts: dict[str, Any] = {}
     for number in range(args.rounds):
-        order = ["peer", "pledgewatch"] if number % 2 == 0 else ["pledgewatch", "peer"]
+        order = contenders if number % 2 == 0 else contenders[::-1]
         for who in order:
             server = CorpusProcess(cfg, prerender=True)
             feeds = work / f"feeds-{who}-{number}.toml"
@@ -69,16 +70,23 @@ def race(args: argparse.Namespace, work: Path, prefect: PrefectServer) -> dict[s
                         PREFECT_HOME=str(prefect.home),
                         PLEDGEWATCH_HOME=str(work / "home"),
                     )
+                    if who == "pledgewatch-inline":  # the CPU steps in the flow process
+                        env["PLEDGEWATCH_CPU_POOL"] = "none"
                     command = [SCRIPT, "ingest", "--feeds", str(feeds), "--db", str(db)]
                     result = timed_run(command, env)
-                    counts = json.loads(result["stdout"])
+                    counts = counts or json.loads(result["stdout"])
             finally:
                 server.stop()
             walls[who].append(result["wall_s"])
             cpus[who].append(result["cpu_s"])
             print(f"round {number} {who}: {result['wall_s']} s wall, {result['cpu_s']} s CPU")
     ratio = statistics.median(walls["pledgewatch"]) / statistics.median(walls["peer"])
+    extra = {}
+    if args.inline:
+        inline = statistics.median(walls["pledgewatch-inline"]) / statistics.median(walls["peer"])
+        extra["inline_vs_peer"] = round(inline, 2)
     return {
+        **extra,
         "articles": outlets * args.per_outlet,
         "latency_ms": args.latency_ms,
         "walls_s": walls,
@@ -211,6 +219,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--latency-ms", type=float, default=50.0)
     parser.add_argument("--scale", type=int, default=10, help="storage growth: 10k -> 100k")
+    parser.add_argument(
+        "--inline", action="store_true", help="also PledgeWatch with PLEDGEWATCH_CPU_POOL=none"
+    )
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="pledgewatch-versus-"))
     prefect = PrefectServer(work / "prefect")
