@@ -201,8 +201,8 @@ def stage_feeds(cfg: dict) -> dict:
 
 def stage_pages(cfg: dict) -> dict:
     """fetch_feed's inner part: every entry's text from content:encoded or its fetched page."""
-    from flows.http import make_client
-    from flows.ingest import PAGE_WORKERS, FeedResult, _entry_article
+    from flows.http import fetch, make_client
+    from flows.ingest import PAGE_WORKERS, FeedResult, Page, read_texts
 
     feeds, policy = _feeds(cfg), _policy()
     with ThreadPoolExecutor(max_workers=min(len(feeds), 1000)) as pool:
@@ -212,15 +212,16 @@ def stage_pages(cfg: dict) -> dict:
         feed, parsed_feed = feed_parsed
         result = FeedResult(feed, "ok", http_status=200, entries=len(parsed_feed.entries))
 
-        def entry_text(entry):
-            return _entry_article(entry, feed, client, policy, pages=True)
+        texts = read_texts(feed, parsed_feed.entries, [], fetch_pages=True)
+        result.add(texts)
+
+        def one_page(teaser) -> Page:
+            response = fetch(teaser.entry.url, policy=policy, client=client)
+            return Page(teaser, response.content, response.headers.get("content-type", ""))
 
         with make_client(policy) as client, ThreadPoolExecutor(PAGE_WORKERS) as inner:
-            for outcome in inner.map(entry_text, parsed_feed.entries):
-                if outcome.error:
-                    result.page_errors.append(outcome.error)
-                if outcome.article is not None:
-                    result.articles.append(outcome.article)
+            fetched = list(inner.map(one_page, texts.teasers))
+        result.add(read_texts(feed, [], fetched, fetch_pages=True))
         return result
 
     with ThreadPoolExecutor(max_workers=min(len(feeds), 1000)) as pool:
@@ -311,6 +312,7 @@ def _bulk(db: Path, table: str, rows: list[dict], key: list[str], types=None) ->
 
 def stage_store(cfg: dict) -> dict:
     """store_feeds in groups of STORE_GROUP feeds, one transaction each, as ingest_into does."""
+    from flows import storage
     from flows.ingest import STORE_GROUP, store_feeds
     from flows.runs import start_run
 
@@ -319,7 +321,12 @@ def stage_store(cfg: dict) -> dict:
         results = pickle.load(src)
     start_run(db, "ingest")  # creates the file and the schema outside the timing
     groups = [results[i : i + STORE_GROUP] for i in range(0, len(results), STORE_GROUP)]
-    new, figures = timed(lambda: sum(store_feeds.fn(db, RUN_ID, g) for g in groups))
+
+    def store_all() -> int:
+        with storage.open_writer(db) as con:  # one writer session, one transaction per group
+            return sum(store_feeds(con, RUN_ID, g)["articles_new"] for g in groups)
+
+    new, figures = timed(store_all)
     sample = [a for r in results for a in r.articles][:ROW_SAMPLE]
     sample = [{**a, "run_id": RUN_ID} for a in sample]
     scratch = Path(cfg["work"]) / "scratch_articles.duckdb"
@@ -362,8 +369,9 @@ def _article_batches(db: Path, size: int = 500):
 
 
 def stage_extract(cfg: dict) -> dict:
-    """extract_rows inline on one core, then fanned out on threads and on processes."""
-    from flows.extract import _make_pool, extract_fanout, extract_parallel, extract_rows
+    """extract_rows inline on one core over a sample, then over the whole corpus batch by
+    batch (the ingest runs the same function per feed on its CPU workers, flows/cpu.py)."""
+    from flows.mentions import extract_rows
 
     db = Path(cfg["db"])
     sample: list[dict] = []
@@ -373,58 +381,35 @@ def stage_extract(cfg: dict) -> dict:
             break
     sample = sample[: cfg.get("extract_sample", 2000)]
     extract_rows(sample[:20], RUN_ID)  # warm: patterns compiled, gazetteer and rates loaded
-    inline_rows, inline = timed(extract_rows, sample, RUN_ID)
-    kind, workers = extract_fanout()
-    out: dict[str, Any] = {"sample": len(sample), "workers": workers}
+    _, inline = timed(extract_rows, sample, RUN_ID)
+    out: dict[str, Any] = {"sample": len(sample)}
     out["inline_wall_s"], out["inline_cpu_s"] = inline["wall_s"], inline["cpu_s"]
     out["articles_per_cpu_s"] = round(len(sample) / inline["cpu_s"])
-    for pool_kind in ("thread", "process"):
-        clock = Clock()
-        with clock.measure():
-            pool = _make_pool(pool_kind, workers)
-            with pool:
-                start = time.perf_counter()
-                rows = extract_parallel(sample, RUN_ID, pool, workers)
-                run_only = time.perf_counter() - start
-        out[f"{pool_kind}_wall_s"] = round(clock.wall, 3)
-        out[f"{pool_kind}_cpu_s"] = round(clock.cpu, 3)
-        out[f"{pool_kind}_run_wall_s"] = round(run_only, 3)  # workers started lazily: included
-        out[f"{pool_kind}_speedup"] = round(inline["wall_s"] / clock.wall, 2)
-        out[f"{pool_kind}_rows_match_inline"] = rows == inline_rows
-    del sample, inline_rows, rows
-    # The whole corpus with the default fan-out, read and extracted batch by batch as
-    # extract_pending does (its writes are the next stage); rows kept for that stage.
+    del sample
     batches: list[tuple[list[str], list[dict], list[dict]]] = []
     articles = 0
     clock = Clock()
     with clock.measure():
-        pool = _make_pool(kind, workers) if kind != "none" else None
-        try:
-            for batch in _article_batches(db):
-                pledges, agreements = extract_parallel(batch, RUN_ID, pool, workers)
-                batches.append(([a["article_id"] for a in batch], pledges, agreements))
-                articles += len(batch)
-        finally:
-            if pool is not None:
-                pool.shutdown()
+        for batch in _article_batches(db, 2000):
+            pledges, agreements = extract_rows(batch, RUN_ID)
+            batches.append(([a["article_id"] for a in batch], pledges, agreements))
+            articles += len(batch)
     with open(Path(cfg["work"]) / "mention_rows.pkl", "wb") as dst:
         pickle.dump(batches, dst, protocol=pickle.HIGHEST_PROTOCOL)
-    pledges = sum(len(b[1]) for b in batches)
-    agreements = sum(len(b[2]) for b in batches)
     return {
         "wall_s": round(clock.wall, 3),
         "cpu_s": round(clock.cpu, 3),
         "articles": articles,
         "articles_per_s": round(articles / clock.wall),
-        "pool": kind,
-        "pledge_mentions": pledges,
-        "agreement_mentions": agreements,
+        "pledge_mentions": sum(len(b[1]) for b in batches),
+        "agreement_mentions": sum(len(b[2]) for b in batches),
         **out,
     }
 
 
 def stage_mentions(cfg: dict) -> dict:
-    """write_mentions batch by batch (one transaction per 500 articles), as in production."""
+    """write_mentions batch by batch (one transaction per 2000 articles, one session), as the
+    extract step writes a new extractor version's backlog."""
     from flows import storage
     from flows.extract import MENTION_TYPES, load_gazetteer, write_mentions
 
@@ -435,8 +420,8 @@ def stage_mentions(cfg: dict) -> dict:
         load_gazetteer(con)
 
     def write_all() -> int:
-        for ids, pledges, agreements in batches:
-            with storage.open_db(db) as con:
+        with storage.open_db(db) as con:
+            for ids, pledges, agreements in batches:
                 write_mentions(con, ids, pledges, agreements, RUN_ID)
         return sum(len(p) + len(a) for _, p, a in batches)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 
 from flows import storage
-from flows.ingest import logger
 from flows.runs import RunRecord
 from flows.status import feed_lines
+from flows.tasking import logger
 from reports.briefing import Briefing, Coverage
 
 FEED_COUNTERS = ("feeds_ok", "feeds_not_modified", "feeds_failed", "feeds_malformed_kept")

@@ -149,25 +149,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from flows.preflight import exclusive, run_flow
+    from flows.preflight import exclusive, run_body
 
-    with exclusive(args.db):
-        from flows.weekly import weekly_briefing
+    with exclusive(args.db) as settings:
+        # The flow's body without a flow run: no Prefect import, no temporary API server.
+        from flows.briefing import run_weekly
 
-        result, code = run_flow(
-            weekly_briefing, debug=args.debug, week=args.week, fetch=False, db_path=args.db
-        )
+        result, code = run_body(run_weekly, settings, args.week, fetch=False)
     _print_result(result)
     return code
 
 
 def cmd_deliver(args: argparse.Namespace) -> int:
-    from flows.preflight import exclusive, run_flow
+    from flows.preflight import exclusive, run_body
 
     with exclusive(args.db):
-        from flows.deliver import deliver_flow
+        from flows.deliver import resend
 
-        result, code = run_flow(deliver_flow, debug=args.debug, week=args.week, db_path=args.db)
+        result, code = run_body(resend, week=args.week, db_path=args.db)
     print(f"{result['week']}: {result['delivery_status']} ({result['email_path']})")
     if result.get("delivery_error"):
         print(f"error: {result['delivery_error']}", file=sys.stderr)

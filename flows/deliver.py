@@ -12,16 +12,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
-
 from flows import storage
 from flows.exit_codes import final_state, forget_frames
 from flows.faults import checkpoint
-from flows.ingest import logger
 from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
 from flows.settings import SmtpSettings, load_settings
+from flows.tasking import flow, logger, task
 from reports import email as mail
 
 SECRET_BLOCK = "pledgewatch-smtp-password"
@@ -41,18 +38,12 @@ def smtp_password(smtp: SmtpSettings) -> str | None:
         return None
 
 
-def transient(task, task_run, state) -> bool:
+def transient(error: BaseException) -> bool:
     """Retry a failed send unless the server's answer was final (5xx, rejected login)."""
-    try:
-        state.result()
-    except mail.DeliveryError as error:
-        return not error.permanent
-    except Exception:
-        return True
-    return True
+    return not (isinstance(error, mail.DeliveryError) and error.permanent)
 
 
-@task(name="send-email", cache_policy=NO_CACHE, retry_condition_fn=transient)
+@task(name="send-email", retry_if=transient)
 def send_email(eml_path: Path, smtp: SmtpSettings) -> None:
     """One SMTP attempt; the caller sets retries. Credentials are never logged."""
     message = email.message_from_bytes(eml_path.read_bytes(), policy=email.policy.default)
@@ -123,7 +114,12 @@ def undelivered_weeks(db_path: Path) -> list[str]:
 
 
 @flow(name="deliver")
-def deliver_flow(week: str, db_path: str | None = None) -> dict[str, Any]:
+def deliver_flow(week: str, db_path: str | None = None) -> Any:
+    """Resend a week's briefing from the .eml kept by its last run (a flow run)."""
+    return final_state(resend(week, db_path))
+
+
+def resend(week: str, db_path: str | None = None) -> dict[str, Any]:
     """Resend a week's briefing from the .eml kept by its last run."""
     settings = load_settings(db_path=db_path)
     with storage.open_db(settings.db_path) as con:
@@ -143,13 +139,11 @@ def deliver_flow(week: str, db_path: str | None = None) -> dict[str, Any]:
         if outcome["delivery_status"] == "failed":
             run.error("delivery", outcome["delivery_error"])
         status = finish_run(settings.db_path, run, email_path=str(eml_path), **outcome)
-    return final_state(
-        {
-            "run_id": run.run_id,
-            "week": week,
-            "status": status,
-            "failures": run.failures,
-            "email_path": str(eml_path),
-            **outcome,
-        }
-    )
+    return {
+        "run_id": run.run_id,
+        "week": week,
+        "status": status,
+        "failures": run.failures,
+        "email_path": str(eml_path),
+        **outcome,
+    }

@@ -14,15 +14,16 @@ from typing import Any
 from prefect import flow
 
 from flows import storage
+from flows.briefing import run_weekly
 from flows.corpus_server import serve_corpus, write_feeds_file
 from flows.exit_codes import final_state
 from flows.feeds_config import load_feeds
 from flows.http import FetchPolicy
-from flows.ingest import ingest_into, logger
+from flows.ingest import ingest_into
 from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
 from flows.settings import load_settings
-from flows.weekly import run_weekly
+from flows.tasking import logger
 from transforms.weeks import iso_week, previous_week
 
 

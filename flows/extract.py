@@ -7,15 +7,7 @@ during extraction, so the lock is short and a crash loses at most one uncommitte
 from __future__ import annotations
 
 import json
-import logging
-import os
 from collections import Counter
-from concurrent.futures import (
-    BrokenExecutor,
-    Executor,
-    ProcessPoolExecutor,
-    ThreadPoolExecutor,
-)
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,27 +15,17 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from flows import storage
+from flows import cpu, storage
 from flows.faults import checkpoint
-from flows.mentions import extract_chunk, extract_rows, warm, worker_context
+from flows.mentions import extract_chunk
 from transforms.actors import load_actors
 from transforms.agreement_events import merge_agreements
 from transforms.extract import EXTRACTOR_VERSION
 from transforms.languages import EXTRACTOR_LANGUAGES
 from transforms.pledge_events import merge_pledges
 
-log = logging.getLogger("pledgewatch")
-
-BATCH_SIZE = 500
-# Fan-out of the extraction (pure CPU-bound Python): PLEDGEWATCH_EXTRACT_POOL is process
-# (default: one worker per core, the only kind that beats the GIL), thread (no speed-up,
-# for runners that forbid child processes) or none (inline); PLEDGEWATCH_EXTRACT_WORKERS
-# overrides the worker count. Batches smaller than PARALLEL_MIN_ARTICLES run inline: starting
-# workers costs more than it saves (and keeps the test suite fast). The database writes stay
-# in this process, batch by batch, as before.
-POOL_KINDS = ("process", "thread", "none")
-PARALLEL_MIN_ARTICLES = 200
-CHUNKS_PER_WORKER = 4  # small chunks even out long and short articles between workers
+BATCH_SIZE = 2000  # articles read, extracted and written per transaction
+CHUNK_SIZE = 250  # articles per extraction task on the CPU workers (flows/cpu.py)
 
 
 MENTION_TYPES = {
@@ -63,12 +45,14 @@ def write_mentions(
     """Replace the mentions of these articles and mark them extracted, all or nothing."""
     with storage.transaction(con):
         for table in ("pledge_mentions", "agreement_mentions"):
-            con.execute(f"DELETE FROM {table} WHERE list_contains($1, article_id)", [article_ids])
+            con.execute(
+                f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($1))", [article_ids]
+            )
         storage.upsert(con, "pledge_mentions", pledges, ["mention_id"], types=MENTION_TYPES)
         storage.upsert(con, "agreement_mentions", agreements, ["mention_id"], types=MENTION_TYPES)
         con.execute(
             "UPDATE articles SET extractor_version = $1, extracted_at = $2 "
-            "WHERE list_contains($3, article_id)",
+            "WHERE article_id IN (SELECT unnest($3))",
             [EXTRACTOR_VERSION, datetime.now(UTC), article_ids],
         )
         checkpoint("mid-extract")
@@ -82,40 +66,11 @@ def load_gazetteer(con) -> None:
         storage.upsert(con, "actors", actors, ["name"], types={"aliases": "VARCHAR[]"})
 
 
-def extract_fanout(pool: str | None = None, workers: int | None = None) -> tuple[str, int]:
-    """(pool kind, workers) from the arguments, else the environment, else (process, cores)."""
-    kind = (pool or os.environ.get("PLEDGEWATCH_EXTRACT_POOL") or "process").strip().lower()
-    if kind not in POOL_KINDS:
-        raise ValueError(f"PLEDGEWATCH_EXTRACT_POOL must be one of {POOL_KINDS}, not {kind!r}")
-    count = workers or int(os.environ.get("PLEDGEWATCH_EXTRACT_WORKERS") or 0)
-    if count <= 0:
-        count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0
-        count = count or os.cpu_count() or 1
-    return ("none", 1) if count == 1 else (kind, count)
-
-
-def _make_pool(kind: str, workers: int) -> Executor:
-    if kind == "thread":
-        return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")
-    # A fork server that imports flows.mentions (the extractor without Prefect) once and
-    # forks the workers from it; each then loads the gazetteer and ECB rates (warm, ~1 s).
-    return ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=warm)
-
-
-def extract_parallel(
-    articles: list[dict[str, Any]], run_id: str, pool: Executor | None, workers: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """extract_rows over `articles`, in chunks on `pool` when given; same rows, same order."""
-    if pool is None or len(articles) < PARALLEL_MIN_ARTICLES:
-        return extract_rows(articles, run_id)
-    size = max(1, -(-len(articles) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-    pledges: list[dict[str, Any]] = []
-    agreements: list[dict[str, Any]] = []
-    for p, a in pool.map(extract_chunk, chunks, [run_id] * len(chunks)):
-        pledges += p
-        agreements += a
-    return pledges, agreements
+# Not yet read by this extractor version; other languages are stored and counted, never run
+# through the English rules. Parameters: the version, the languages the extractor reads.
+PENDING = (
+    "extractor_version IS DISTINCT FROM ? AND (language IS NULL OR list_contains(?, language))"
+)
 
 
 @task(name="extract-articles", cache_policy=NO_CACHE)
@@ -128,37 +83,38 @@ def extract_pending(
 ) -> Counter:
     """Extract every article not yet extracted by this extractor version, batch by batch.
 
-    Each batch is read, extracted (fanned out over `pool`, see extract_fanout), then written
-    in one transaction; the workers are started once, on the first batch big enough.
+    The ingest extracts new articles as they arrive; what is left here is the backlog of a
+    new extractor version. Each batch is read, extracted in chunks on the CPU workers
+    (flows/cpu.py: processes, or a Dask cluster), then written in one transaction.
     """
     counts: Counter = Counter()
-    kind, count = extract_fanout(pool, workers)
-    executor: Executor | None = None
     with storage.open_db(db_path) as con:
         load_gazetteer(con)
-    try:
+        backlog = con.execute(
+            f"SELECT count(*) FROM articles WHERE {PENDING}",
+            [EXTRACTOR_VERSION, sorted(EXTRACTOR_LANGUAGES)],
+        ).fetchone()[0]
+    if not backlog:
+        return counts
+    with cpu.workers(-(-backlog // CHUNK_SIZE), pool=pool, count=workers):
         while True:
             with storage.open_db(db_path) as con:
                 articles = storage.rows(
                     con,
                     "SELECT article_id, text, published_at, outlet, title FROM articles "
-                    "WHERE extractor_version IS DISTINCT FROM ? "
-                    # Other languages are stored and counted, never run through the rules.
-                    "AND (language IS NULL OR list_contains(?, language)) "
-                    "ORDER BY article_id LIMIT ?",
+                    f"WHERE {PENDING} ORDER BY article_id LIMIT ?",
                     [EXTRACTOR_VERSION, sorted(EXTRACTOR_LANGUAGES), batch_size],
                 )
             if not articles:
                 return counts
-            if executor is None and kind != "none" and len(articles) >= PARALLEL_MIN_ARTICLES:
-                executor = _make_pool(kind, count)
-            try:
-                pledges, agreements = extract_parallel(articles, run_id, executor, count)
-            except BrokenExecutor as error:  # workers could not start or died: go on inline
-                log.warning("extraction workers failed (%s); extracting inline", error)
-                executor.shutdown(cancel_futures=True)
-                executor, kind = None, "none"
-                pledges, agreements = extract_rows(articles, run_id)
+            chunks = [articles[i : i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
+            futures = [cpu.submit(extract_chunk, chunk, run_id) for chunk in chunks]
+            pledges: list[dict[str, Any]] = []
+            agreements: list[dict[str, Any]] = []
+            for future in futures:  # in order: the same rows as one inline pass
+                p, a = future.result()
+                pledges += p
+                agreements += a
             with storage.open_db(db_path) as con:
                 write_mentions(
                     con, [a["article_id"] for a in articles], pledges, agreements, run_id
@@ -166,9 +122,6 @@ def extract_pending(
             counts["articles_extracted"] += len(articles)
             counts["pledge_mentions"] += len(pledges)
             counts["agreement_mentions"] += len(agreements)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
 
 
 def _changed(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:

@@ -1,15 +1,15 @@
-"""Ingest: feeds → article pages → DuckDB `articles`, then extraction and event merging.
+"""Ingest: feeds → article pages → DuckDB `articles` with their mentions, then event merging.
 
-Fetching is concurrent (one mapped task per feed, a thread pool for its pages); writing is
-one short transaction per feed (up to STORE_GROUP feeds per database session, since each
-session ends in a checkpoint), so a crash keeps every feed already stored, and a feed's
-ETag/Last-Modified are saved only with its articles (else a 304 would hide lost entries).
+Fetching is concurrent (one mapped task per feed, a thread pool for its pages); parsing,
+page text, language and extraction run on the CPU workers (flows/cpu.py) as each feed
+arrives; writing is one transaction per batch of feeds on one connection, so a crash keeps
+every batch already stored, and a feed's ETag/Last-Modified are saved only with its articles
+(else a 304 would hide lost entries).
 """
 
 from __future__ import annotations
 
 import json
-import logging
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -17,44 +17,40 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
-from prefect.exceptions import MissingContextError
 
-from flows import storage
+from flows import cpu, storage
 from flows.exit_codes import final_state
-from flows.extract import extract_pending, merge_events
+from flows.extract import MENTION_TYPES, extract_pending, merge_events
 from flows.faults import checkpoint
 from flows.feeds_config import Feed, load_feeds
 from flows.http import FetchError, FetchPolicy, fetch, make_client
 from flows.languages import backfill_languages
+from flows.mentions import extract_rows
 from flows.run_lock import run_lock
 from flows.runs import RunRecord, finish_run, start_run
 from flows.settings import load_settings
+from flows.tasking import logger
+from flows.tasking import task as lazy_task
 from transforms.article_text import feed_text
 from transforms.charsets import decode
+from transforms.extract import EXTRACTOR_VERSION
 from transforms.feed_entries import FeedEntry, ParsedFeed, parse_feed, unique_entries
 from transforms.feed_health import PAGES_OFF, unreadable_reason
-from transforms.languages import detect
+from transforms.languages import EXTRACTOR_LANGUAGES, detect
 from transforms.page_text import page_text
 from transforms.urls import canonical_url, stable_id, text_hash
 
 MAX_ENTRIES_PER_FEED = 300  # a hostile or broken feed must not explode a run
 PAGE_WORKERS = 8
-STORE_GROUP = 25  # feeds stored per database session (each session ends in a checkpoint)
-
-
-def logger() -> logging.Logger | logging.LoggerAdapter:
-    """Prefect's run logger inside a run; a plain logger when a task body runs bare."""
-    try:
-        return get_run_logger()
-    except MissingContextError:
-        return logging.getLogger("pledgewatch")
+STORE_GROUP = 100  # feeds per write transaction at most...
+STORE_ARTICLES = 5000  # ...or this many new articles: ~15 ms per commit is paid per batch
 
 
 @dataclass
 class FeedResult:
-    """What fetching one feed produced: plain data, handed to the writer task."""
+    """What fetching one feed produced: plain data, handed to the writer."""
 
     feed: Feed
     status: str  # ok, not_modified or failed
@@ -68,6 +64,8 @@ class FeedResult:
     etag: str | None = None
     last_modified: str | None = None
     articles: list[dict[str, Any]] = field(default_factory=list)
+    pledges: list[dict[str, Any]] = field(default_factory=list)
+    agreements: list[dict[str, Any]] = field(default_factory=list)
     known_ids: list[str] = field(default_factory=list)
     retried_ids: list[str] = field(default_factory=list)  # summary-only articles tried again
     duplicates: int = 0
@@ -76,21 +74,64 @@ class FeedResult:
     pages_charset_guessed: int = 0
     page_errors: list[str] = field(default_factory=list)
 
+    def add(self, texts: Texts) -> None:
+        """Take in what a `feed_texts` step read."""
+        self.articles += texts.articles
+        self.pledges += texts.pledges
+        self.agreements += texts.agreements
+        self.unreadable.update(texts.unreadable)
+        self.summaries += texts.summaries
+        self.pages_charset_guessed += texts.pages_charset_guessed
+        self.page_errors += texts.errors
+
 
 @dataclass
-class EntryOutcome:
-    """One entry's article row (None when nothing was readable) and why text was missing."""
+class Teaser:
+    """An entry whose feed text is only a teaser: its page is needed; the feed's own text
+    waits as the fallback (kept as the summary when the page cannot be read)."""
 
-    article: dict[str, Any] | None
-    reason: str | None = None  # set when the article text could not be read
-    error: str | None = None  # the message behind the reason, for the log
-    charset_guessed: bool = False
+    entry: FeedEntry
+    feed_text: str
+    fallback: str
 
 
-def _article_row(
-    entry: FeedEntry, feed: Feed, text: str, source: str, final_url: str | None = None
-) -> dict[str, Any]:
-    canonical = canonical_url(final_url or entry.url)
+@dataclass
+class Page:
+    """An article page as fetched (the I/O half), or why it could not be; its text is taken
+    in a worker."""
+
+    teaser: Teaser
+    body: bytes = b""
+    content_type: str = "text/html"
+    failure: str | None = None  # the fetch error's reason
+
+
+@dataclass
+class Texts:
+    """What one `feed_texts` step read: articles with their mentions, the teasers whose page
+    is still needed, and the entries that stay unreadable, by reason."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    pledges: list[dict[str, Any]] = field(default_factory=list)
+    agreements: list[dict[str, Any]] = field(default_factory=list)
+    teasers: list[Teaser] = field(default_factory=list)
+    unreadable: Counter = field(default_factory=Counter)
+    summaries: int = 0
+    pages_charset_guessed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def unread(self, teaser: Teaser, feed: Feed, reason: str, error: str | None) -> None:
+        """Count an entry whose article could not be read; keep the feed's text as summary."""
+        self.unreadable[reason] += 1
+        if error:
+            self.errors.append(error)
+        if teaser.fallback:
+            self.articles.append(_article_row(teaser.entry, feed, teaser.fallback, "summary"))
+            self.summaries += 1
+
+
+def _article_row(entry: FeedEntry, feed: Feed, text: str, source: str) -> dict[str, Any]:
+    canonical = canonical_url(entry.url)
     language, score = detect(f"{entry.title}\n\n{text}")
     return {
         "article_id": stable_id(canonical),
@@ -106,43 +147,22 @@ def _article_row(
         "text_source": source,
         "language": language,
         "language_score": score,
+        "extractor_version": None,  # set once extracted (English only)
+        "extracted_at": None,
     }
 
 
-def _page_text(entry: FeedEntry, client, policy: FetchPolicy) -> tuple[str, bool]:
-    """The article page's main text and whether its charset had to be guessed."""
-    response = fetch(entry.url, policy=policy, client=client)
-    content_type = response.headers.get("content-type", "text/html")
+def _page_text(page: Page) -> tuple[str, bool]:
+    """The page's main text and whether its charset had to be guessed; FetchError when the
+    page holds no article text."""
+    url, content_type = page.teaser.entry.url, page.content_type
     if "html" not in content_type and "xml" not in content_type:
-        raise FetchError(entry.url, f"not an HTML page ({content_type})")
-    decoded = decode(response.content, content_type)
-    text = page_text(decoded.text, entry.url)
+        raise FetchError(url, f"not an HTML page ({content_type})")
+    decoded = decode(page.body, content_type)
+    text = page_text(decoded.text, url)
     if not text:
-        raise FetchError(entry.url, "no article text found on the page")
+        raise FetchError(url, "no article text found on the page")
     return text, decoded.guessed
-
-
-def _entry_article(
-    entry: FeedEntry, feed: Feed, client, policy: FetchPolicy, pages: bool
-) -> EntryOutcome:
-    """The feed's full text; else the page; else the feed's summary, with the reason."""
-    text = feed_text(entry)
-    if not text.teaser:
-        return EntryOutcome(_article_row(entry, feed, text.full, "feed"))
-    if not pages:
-        reason, error = PAGES_OFF, None
-    else:
-        try:
-            page, guessed = _page_text(entry, client, policy)
-        except FetchError as failure:
-            reason, error = unreadable_reason(failure.reason), f"{entry.url}: {failure.reason}"
-        else:
-            # A page whose extracted text is shorter than the feed's own keeps the feed's.
-            best, source = (page, "page") if len(page) >= len(text.full) else (text.full, "feed")
-            return EntryOutcome(_article_row(entry, feed, best, source), charset_guessed=guessed)
-    fallback = text.best_fallback
-    row = _article_row(entry, feed, fallback, "summary") if fallback else None
-    return EntryOutcome(row, reason, error)
 
 
 def _no_entries_reason(parsed: ParsedFeed) -> str:
@@ -154,19 +174,80 @@ def _no_entries_reason(parsed: ParsedFeed) -> str:
     return "feed has no entries"
 
 
+# --- CPU-bound steps: run in worker processes or on a Dask cluster (flows/cpu.py) ----------
+
+
+@lazy_task(name="parse-feed")
+def read_feed(content: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
+    """Feed bytes → entries (feedparser: 16 % of an ingest's CPU on one core)."""
+    return parse_feed(content, url=url, headers=headers)
+
+
+def read_texts(feed: Feed, entries: list[FeedEntry], pages: list[Page], fetch_pages: bool) -> Texts:
+    """Article text from the feed's full text or the fetched pages.
+
+    An entry whose feed text is a teaser comes back among `teasers` (its page is wanted), or,
+    with pages off, as its summary.
+    """
+    out = Texts()
+    for entry in entries:
+        text = feed_text(entry)
+        teaser = Teaser(entry, text.full, text.best_fallback)
+        if not text.teaser:
+            out.articles.append(_article_row(entry, feed, text.full, "feed"))
+        elif fetch_pages:
+            out.teasers.append(teaser)
+        else:
+            out.unread(teaser, feed, PAGES_OFF, None)
+    for page in pages:
+        teaser, url = page.teaser, page.teaser.entry.url
+        try:
+            if page.failure is not None:
+                raise FetchError(url, page.failure)
+            text, guessed = _page_text(page)
+        except FetchError as failure:
+            out.unread(teaser, feed, unreadable_reason(failure.reason), f"{url}: {failure.reason}")
+        except Exception as error:  # a hostile page must not take the feed down
+            out.unread(teaser, feed, "error", f"{url}: {type(error).__name__}: {error}")
+        else:
+            out.pages_charset_guessed += guessed
+            # A page whose extracted text is shorter than the feed's own keeps the feed's.
+            if len(text) >= len(teaser.feed_text):
+                out.articles.append(_article_row(teaser.entry, feed, text, "page"))
+            else:
+                out.articles.append(_article_row(teaser.entry, feed, teaser.feed_text, "feed"))
+    return out
+
+
+@lazy_task(name="feed-texts")
+def feed_texts(
+    feed: Feed, entries: list[FeedEntry], pages: list[Page], run_id: str, fetch_pages: bool
+) -> Texts:
+    """`read_texts`, then extraction. English articles leave extracted, so the writer stores
+    them and their mentions in one transaction; other languages are stored, never extracted."""
+    out = read_texts(feed, entries, pages, fetch_pages)
+    readable = [a for a in out.articles if a["language"] in EXTRACTOR_LANGUAGES]
+    out.pledges, out.agreements = extract_rows(readable, run_id)
+    extracted_at = datetime.now(UTC)
+    for article in readable:
+        article["extractor_version"] = EXTRACTOR_VERSION
+        article["extracted_at"] = extracted_at
+    return out
+
+
+# --- I/O: fetching, in the flow's threads ----------------------------------------------------
+
+
 @task(name="fetch-feed", cache_policy=NO_CACHE)
 def fetch_feed(
     feed: Feed,
     validators: dict[str, tuple[str | None, str | None]],
-    known_ids: frozenset[str],
     policy: FetchPolicy,
-    retry_ids: frozenset[str] = frozenset(),
+    run_id: str,
     pages: bool = True,
 ) -> FeedResult:
-    """Fetch and parse one feed and the pages of its new entries; never raises.
-
-    Articles stored with only their summary (`retry_ids`) are tried again while pages are on.
-    """
+    """Fetch one feed and the pages of its new entries; CPU steps go to `cpu.run`; never
+    raises. Articles stored with only their summary are tried again while pages are on."""
     log = logger()
     etag, last_modified = validators.get(feed.feed_id, (None, None))
     with make_client(policy) as client:
@@ -182,7 +263,7 @@ def fetch_feed(
             return FeedResult(
                 feed, "not_modified", http_status=304, etag=etag, last_modified=last_modified
             )
-        parsed = parse_feed(response.content, url=response.url, headers=response.headers)
+        parsed = cpu.run(read_feed, response.content, response.url, response.headers)
         result = FeedResult(
             feed,
             "ok",
@@ -206,6 +287,7 @@ def fetch_feed(
         result.unreadable["no link"] += parsed.skipped
         result.unreadable["over entry cap"] += max(0, len(parsed.entries) - MAX_ENTRIES_PER_FEED)
         unique, result.duplicates = unique_entries(parsed.entries[:MAX_ENTRIES_PER_FEED])
+        known_ids, retry_ids = cpu.known_ids(), cpu.summary_ids()
         entries = []
         for entry in unique:
             article_id = stable_id(canonical_url(entry.url))
@@ -217,27 +299,31 @@ def fetch_feed(
                 result.duplicates += 1
             else:
                 entries.append(entry)
+        teasers: list[Teaser] = []
+        if entries:
+            texts = cpu.run(feed_texts, feed, entries, [], run_id, pages)
+            result.add(texts)
+            teasers = texts.teasers
 
-        def one(entry: FeedEntry) -> EntryOutcome:
+        def one(teaser: Teaser) -> Page:
             try:
-                return _entry_article(entry, feed, client, policy, pages)
-            except Exception as error:  # a hostile page must not take the feed down
-                return EntryOutcome(None, "error", f"{entry.url}: {type(error).__name__}: {error}")
+                page = fetch(teaser.entry.url, policy=policy, client=client)
+            except FetchError as error:
+                return Page(teaser, failure=error.reason)
+            except Exception as error:  # a hostile server must not take the feed down
+                return Page(teaser, failure=f"{type(error).__name__}: {error}")
+            return Page(teaser, page.content, page.headers.get("content-type", "text/html"))
 
         with ThreadPoolExecutor(max_workers=PAGE_WORKERS) as pool:
-            for outcome in pool.map(one, entries):
-                if outcome.article is not None:
-                    result.articles.append(outcome.article)
-                if outcome.reason:
-                    result.unreadable[outcome.reason] += 1
-                    result.summaries += outcome.article is not None
-                if outcome.error:
-                    result.page_errors.append(outcome.error)
-                if outcome.charset_guessed:
-                    result.pages_charset_guessed += 1
-                    log.warning(
-                        "page charset declared nowhere, guessed: %s", outcome.article["url"]
-                    )
+            fetched = list(pool.map(one, teasers))
+        if fetched:
+            result.add(cpu.run(feed_texts, feed, [], fetched, run_id, pages))
+        if result.pages_charset_guessed:
+            log.warning(
+                "feed %s: %d pages declared no charset; guessed",
+                feed.name,
+                result.pages_charset_guessed,
+            )
         result.unreadable = +result.unreadable  # drop the zero counts
     log.info(
         "feed %s (%s): %s, %d entries, %d articles read, %d known, %d unreadable%s%s",
@@ -258,105 +344,85 @@ def fetch_feed(
     return result
 
 
-@task(name="store-feeds", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
-def store_feeds(db_path: Path, run_id: str, results: list[FeedResult]) -> int:
-    """Store several feeds in one database session, one transaction per feed.
+def store_feeds(con, run_id: str, results: list[FeedResult]) -> Counter:
+    """Store several feeds in one transaction: new articles with their mentions, the links
+    from each feed to its articles, feed health and validators. Returns what was stored.
 
-    Closing a DuckDB connection checkpoints the file, which rewrites the articles table's
-    open row group and its indexes: ~0.1 s per 10k stored articles, so one session per
-    feed made storing quadratic (24 s for 10k articles in 100 feeds, bench/README.md).
+    One writer connection serves the whole ingest, and a batch is one Arrow insert per
+    table: per-feed sessions ended in a checkpoint each, which made storing quadratic
+    (bench/README.md). A crash loses at most the batch in flight, validators included.
     """
-    new = 0
-    with storage.open_db(db_path) as con:
-        for result in results:
-            new += _store_feed(con, run_id, result)
-            checkpoint("feed-stored")
-    return new
-
-
-def _store_feed(con, run_id: str, result: FeedResult) -> int:
-    """Write one feed's articles, links and health in one transaction; return new articles."""
-    feed = result.feed
-    now = datetime.now(UTC)
+    owner: dict[str, FeedResult] = {}  # two feeds may carry one article: the first wins
+    for result in results:
+        for article in result.articles:
+            owner.setdefault(article["article_id"], result)
     with storage.transaction(con):
-        before = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        articles = [{**a, "run_id": run_id} for a in result.articles]
-        _upgrade_summaries(con, articles, set(result.retried_ids))
-        # Two feeds may carry one article: the first stored wins, both get a link row.
-        storage.upsert(con, "articles", articles, ["article_id"])
-        links = {a["article_id"] for a in articles} | set(result.known_ids)
+        stored = {
+            row[0]
+            for row in con.execute(
+                "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest($1))",
+                [list(owner)],
+            ).fetchall()
+        }
+        new = {i: r for i, r in owner.items() if i not in stored}
+        articles = [
+            {**a, "run_id": run_id}
+            for r in results
+            for a in r.articles
+            if new.get(a["article_id"]) is r
+        ]
+        # Mentions come from the copy of the text that is stored, so their offsets hold.
+        pledges = [p for r in results for p in r.pledges if new.get(p["article_id"]) is r]
+        agreements = [m for r in results for m in r.agreements if new.get(m["article_id"]) is r]
+        storage.upsert(con, "articles", articles, ["article_id"], types=ARTICLE_TYPES)
+        storage.upsert(con, "pledge_mentions", pledges, ["mention_id"], types=MENTION_TYPES)
+        storage.upsert(con, "agreement_mentions", agreements, ["mention_id"], types=MENTION_TYPES)
+        upgraded = _upgrade_summaries(con, results, run_id)
+        checkpoint("mid-extract")
         storage.upsert(
             con,
             "article_feeds",
-            [{"article_id": i, "feed_id": feed.feed_id, "run_id": run_id} for i in sorted(links)],
+            [
+                {"article_id": i, "feed_id": r.feed.feed_id, "run_id": run_id}
+                for r in results
+                for i in sorted({a["article_id"] for a in r.articles} | set(r.known_ids))
+            ],
             ["article_id", "feed_id"],
         )
-        new = con.execute("SELECT count(*) FROM articles").fetchone()[0] - before
-        fetch_row = {
-            "run_id": run_id,
-            "feed_id": feed.feed_id,
-            "url": feed.url,
-            "outlet": feed.name,
-            "status": result.status,
-            "http_status": result.http_status,
-            "error": result.error,
-            "bozo": result.bozo,
-            "entries": result.entries,
-            "new_articles": new,
-            "failed_pages": len(result.page_errors),
-            "fetched_at": now,
-            **_health_columns(result),
-        }
-        storage.upsert(
-            con,
-            "feed_fetches",
-            [fetch_row],
-            ["run_id", "feed_id"],
-            update=[c for c in fetch_row if c not in ("run_id", "feed_id")],
-            types={"unreadable_reasons": "JSON", "languages": "JSON"},
-        )
-        # Validators only when every entry made it in: a 304 next time must not hide a page
-        # that failed this time.
-        keep_validators = result.status == "ok" and not result.page_errors
-        con.execute(
-            """
-            INSERT INTO feeds (feed_id, url, outlet, language, etag, last_modified, last_status,
-                               last_http_status, last_error, last_fetched_at,
-                               consecutive_failures, run_id)
-            VALUES ($id, $url, $outlet, $language, $etag, $lm, $status, $http, $error, $now,
-                    CASE WHEN $status = 'failed' THEN 1 ELSE 0 END, $run)
-            ON CONFLICT (feed_id) DO UPDATE SET
-                url = excluded.url, outlet = excluded.outlet, language = excluded.language,
-                etag = CASE WHEN $keep THEN excluded.etag
-                            WHEN $status = 'not_modified' THEN feeds.etag END,
-                last_modified = CASE WHEN $keep THEN excluded.last_modified
-                                     WHEN $status = 'not_modified' THEN feeds.last_modified END,
-                last_status = excluded.last_status, last_http_status = excluded.last_http_status,
-                last_error = excluded.last_error, last_fetched_at = excluded.last_fetched_at,
-                consecutive_failures = CASE WHEN $status = 'failed'
-                                            THEN feeds.consecutive_failures + 1 ELSE 0 END,
-                run_id = excluded.run_id
-            """,
-            {
-                "id": feed.feed_id,
-                "url": feed.url,
-                "outlet": feed.name,
-                "language": feed.language,
-                "etag": result.etag if keep_validators else None,
-                "lm": result.last_modified if keep_validators else None,
-                "status": result.status,
-                "http": result.http_status,
-                "error": result.error,
-                "now": now,
-                "run": run_id,
-                "keep": keep_validators,
-            },
-        )
-    return new
+        now = datetime.now(UTC)
+        for result in results:
+            _store_health(con, run_id, result, sum(r is result for r in new.values()), now)
+    checkpoint("feed-stored")
+    return Counter(
+        articles_new=len(new),
+        articles_extracted=sum(a.get("extractor_version") is not None for a in articles),
+        summaries_upgraded=upgraded,
+        pledge_mentions=len(pledges),
+        agreement_mentions=len(agreements),
+    )
 
 
+# Articles leave the workers extracted (English) or not (other languages): typed explicitly,
+# since a batch of only one kind would otherwise give DuckDB a column of NULLs to guess.
+ARTICLE_TYPES = {"extractor_version": "VARCHAR", "extracted_at": "TIMESTAMPTZ"}
 UPGRADE = ["title", "fetched_at", "text", "text_hash", "text_source", "language"]
 UPGRADE += ["language_score", "extractor_version", "extracted_at", "run_id"]
+
+
+def _upgrade_summaries(con, results: list[FeedResult], run_id: str) -> int:
+    """Replace a stored summary with the full text read this time; the extract step reads
+    it again (its mentions from the summary are replaced then)."""
+    upgrades = [
+        {**a, "run_id": run_id, "extractor_version": None, "extracted_at": None}
+        for r in results
+        for a in r.articles
+        if a["article_id"] in set(r.retried_ids) and a["text_source"] != "summary"
+    ]
+    if upgrades:
+        storage.upsert(
+            con, "articles", upgrades, ["article_id"], update=UPGRADE, types=ARTICLE_TYPES
+        )
+    return len(upgrades)
 
 
 def _health_columns(result: FeedResult) -> dict[str, Any]:
@@ -375,22 +441,68 @@ def _health_columns(result: FeedResult) -> dict[str, Any]:
     }
 
 
-def _upgrade_summaries(con, articles: list[dict[str, Any]], retried: set[str]) -> None:
-    """Replace a stored summary with the full text read this time; it is extracted again."""
-    upgrades = [
-        {**a, "extractor_version": None, "extracted_at": None}
-        for a in articles
-        if a["article_id"] in retried and a["text_source"] != "summary"
-    ]
-    if not upgrades:
-        return
+def _store_health(con, run_id: str, result: FeedResult, new: int, now: datetime) -> None:
+    """One feed's fetch record and its row in `feeds` (validators only when complete)."""
+    feed = result.feed
+    fetch_row = {
+        "run_id": run_id,
+        "feed_id": feed.feed_id,
+        "url": feed.url,
+        "outlet": feed.name,
+        "status": result.status,
+        "http_status": result.http_status,
+        "error": result.error,
+        "bozo": result.bozo,
+        "entries": result.entries,
+        "new_articles": new,
+        "failed_pages": len(result.page_errors),
+        "fetched_at": now,
+        **_health_columns(result),
+    }
     storage.upsert(
         con,
-        "articles",
-        upgrades,
-        ["article_id"],
-        update=UPGRADE,
-        types={"extractor_version": "VARCHAR", "extracted_at": "TIMESTAMPTZ"},
+        "feed_fetches",
+        [fetch_row],
+        ["run_id", "feed_id"],
+        update=[c for c in fetch_row if c not in ("run_id", "feed_id")],
+        types={"unreadable_reasons": "JSON", "languages": "JSON"},
+    )
+    # Validators only when every entry made it in: a 304 next time must not hide a page
+    # that failed this time.
+    keep_validators = result.status == "ok" and not result.page_errors
+    con.execute(
+        """
+        INSERT INTO feeds (feed_id, url, outlet, language, etag, last_modified, last_status,
+                           last_http_status, last_error, last_fetched_at,
+                           consecutive_failures, run_id)
+        VALUES ($id, $url, $outlet, $language, $etag, $lm, $status, $http, $error, $now,
+                CASE WHEN $status = 'failed' THEN 1 ELSE 0 END, $run)
+        ON CONFLICT (feed_id) DO UPDATE SET
+            url = excluded.url, outlet = excluded.outlet, language = excluded.language,
+            etag = CASE WHEN $keep THEN excluded.etag
+                        WHEN $status = 'not_modified' THEN feeds.etag END,
+            last_modified = CASE WHEN $keep THEN excluded.last_modified
+                                 WHEN $status = 'not_modified' THEN feeds.last_modified END,
+            last_status = excluded.last_status, last_http_status = excluded.last_http_status,
+            last_error = excluded.last_error, last_fetched_at = excluded.last_fetched_at,
+            consecutive_failures = CASE WHEN $status = 'failed'
+                                        THEN feeds.consecutive_failures + 1 ELSE 0 END,
+            run_id = excluded.run_id
+        """,
+        {
+            "id": feed.feed_id,
+            "url": feed.url,
+            "outlet": feed.name,
+            "language": feed.language,
+            "etag": result.etag if keep_validators else None,
+            "lm": result.last_modified if keep_validators else None,
+            "status": result.status,
+            "http": result.http_status,
+            "error": result.error,
+            "now": now,
+            "run": run_id,
+            "keep": keep_validators,
+        },
     )
 
 
@@ -433,40 +545,49 @@ def ingest_into(
     policy: FetchPolicy | None = None,
     pages: bool = True,
 ) -> None:
-    """Fetch every feed concurrently, store each, then extract and merge; counts go in `run`.
+    """Fetch every feed concurrently, text and extract in workers, store batch by batch.
 
+    Threads of this process fetch (I/O); each feed's parsing, page text and extraction go to
+    the CPU workers as soon as its bytes arrive (flows/cpu.py), so extraction runs while
+    other feeds are still fetching; this process writes, one transaction per batch of
+    feeds, in feed order (so the first feed carrying an article wins, wherever it ran).
     `pages=False` reads only what the feeds carry (no article page is fetched).
     """
     policy = policy or FetchPolicy()
     validators, known, summaries = _validators_and_known(db_path)
-    futures = fetch_feed.map(
-        feeds,
-        unmapped(validators),
-        unmapped(known),
-        unmapped(policy),
-        unmapped(summaries),
-        unmapped(pages),
-    )
-    pending: list[FeedResult] = []
-    for number, future in enumerate(futures, 1):
-        result: FeedResult = future.result()
-        run.counts[f"feeds_{result.status}"] += 1
-        run.counts["entries"] += result.entries
-        run.counts["pages_failed"] += len(result.page_errors)
-        _count_health(run, result)
-        if result.bozo and result.status == "ok":
-            run.counts["feeds_malformed_kept"] += 1
-        if result.status == "failed":
-            run.error(result.feed.url, result.error)
-        for message in result.page_errors:
-            run.error("page", message)
-        pending.append(result)
-        if len(pending) >= STORE_GROUP or number == len(futures):
-            run.counts["articles_new"] += store_feeds(db_path, run.run_id, pending)
-            pending = []
+    with cpu.workers(len(feeds), known, summary_ids=summaries):
+        futures = fetch_feed.map(
+            feeds,
+            unmapped(validators),
+            unmapped(policy),
+            unmapped(run.run_id),
+            unmapped(pages),
+        )
+        with storage.open_writer(db_path) as con:
+            pending: list[FeedResult] = []
+            for number, (feed, future) in enumerate(zip(feeds, futures, strict=True), 1):
+                try:
+                    result: FeedResult = future.result()
+                except Exception as error:  # e.g. a worker died: this feed fails, not the run
+                    result = FeedResult(feed, "failed", error=f"{type(error).__name__}: {error}")
+                run.counts[f"feeds_{result.status}"] += 1
+                run.counts["entries"] += result.entries
+                run.counts["pages_failed"] += len(result.page_errors)
+                _count_health(run, result)
+                if result.bozo and result.status == "ok":
+                    run.counts["feeds_malformed_kept"] += 1
+                if result.status == "failed":
+                    run.error(result.feed.url, result.error)
+                for message in result.page_errors:
+                    run.error("page", message)
+                pending.append(result)
+                batch = sum(len(r.articles) for r in pending)
+                if batch >= STORE_ARTICLES or len(pending) >= STORE_GROUP or number == len(feeds):
+                    run.counts.update(store_feeds(con, run.run_id, pending))
+                    pending = []
     run.counts["languages_detected"] += backfill_languages(db_path)
-    counts = extract_pending(db_path, run.run_id)
-    run.counts.update(counts)
+    # What the workers did not extract: upgraded summaries, articles of an older extractor.
+    run.counts.update(extract_pending(db_path, run.run_id))
     run.counts.update(merge_events(db_path, run.run_id))
 
 

@@ -1,19 +1,14 @@
 """Articles → mention rows: the pure half of the extract step, importable without Prefect.
 
-The extract step fans these functions out to worker processes (flows.extract); a worker
-imports only this module and transforms/, never Prefect, so it starts in a fraction of a
-second.
+The ingest and the extract step run `extract_rows` on the CPU workers (flows/cpu.py).
 """
 
 from __future__ import annotations
 
-import io
-import os
 from datetime import date
-from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
-from multiprocessing.context import ForkServerContext, ForkServerProcess, set_spawning_popen
 from typing import Any
 
+from flows.tasking import task
 from transforms.extract import EXTRACTOR_VERSION, extract_article
 from transforms.records import AgreementMention, PledgeMention
 from transforms.urls import stable_id
@@ -112,64 +107,9 @@ def extract_rows(
     return pledges, agreements
 
 
-def warm() -> None:
-    """Load what the first extraction would (gazetteer, patterns, ECB rates): ~1 s, once."""
-    extract_article("Germany pledged €1 million and SEK 1 million to Ukraine.", date(2025, 1, 6))
-
-
+@task(name="extract-chunk")
 def extract_chunk(
     articles: list[dict[str, Any]], run_id: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """extract_rows for a worker process: a top-level function, so it pickles by name."""
+    """extract_rows as a task for the CPU workers (flows/cpu.py)."""
     return extract_rows(articles, run_id)
-
-
-class _LeanPopen(popen_forkserver.Popen):
-    """The fork server's launcher, minus re-running the parent's __main__ in each worker.
-
-    multiprocessing re-imports the main module in every worker so that functions defined
-    there unpickle; ours live in flows.mentions, and re-running `pledgewatch` or Prefect's
-    engine would import Prefect (~4 s of CPU) in each worker. Same as CPython's _launch
-    (3.11-3.13) but for the two keys dropped.
-    """
-
-    def _launch(self, process_obj) -> None:
-        prep_data = spawn.get_preparation_data(process_obj._name)
-        prep_data.pop("init_main_from_name", None)
-        prep_data.pop("init_main_from_path", None)
-        buf = io.BytesIO()
-        set_spawning_popen(self)
-        try:
-            reduction.dump(prep_data, buf)
-            reduction.dump(process_obj, buf)
-        finally:
-            set_spawning_popen(None)
-        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
-        _parent_w = os.dup(w)
-        self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))
-        with open(w, "wb", closefd=True) as f:
-            f.write(buf.getbuffer())
-        self.pid = forkserver.read_signed(self.sentinel)
-
-
-class _LeanProcess(ForkServerProcess):
-    @staticmethod
-    def _Popen(process_obj):
-        return _LeanPopen(process_obj)
-
-
-class _LeanContext(ForkServerContext):
-    Process = _LeanProcess
-
-
-def worker_context() -> ForkServerContext:
-    """multiprocessing context for extraction workers: forked from a lean fork server.
-
-    forkserver, not fork: the flow process runs Prefect's threads, and forking a process
-    with threads can deadlock on a lock held at fork time. These classes live here, not in
-    flows.extract, because a worker unpickles its process object by class reference: defined
-    in a module that imports Prefect, every worker would import Prefect (~5 s) at start.
-    """
-    context = _LeanContext()
-    context.set_forkserver_preload(["flows.mentions"])
-    return context

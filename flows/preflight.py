@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from flows import storage
-from flows.exit_codes import ExitCode, flow_outcome
+from flows.exit_codes import EXIT_FOR_STATUS, ExitCode, flow_outcome
 from flows.feeds_config import FeedsFileError, load_feeds
 from flows.fetch_policy import allow_from_env
 from flows.run_lock import RunLockHeld, run_lock
@@ -114,7 +114,20 @@ def run_flow(
             ):
                 handler.addFilter(_NoTracebackForExpectedErrors())
     result, code = flow_outcome(flow(**params, return_state=True))
+    _say_failures(result, code)
+    return result, code
+
+
+def run_body(body: Callable[..., dict[str, Any]], *args: Any, **params: Any):
+    """Run a flow's body as a plain call (no flow run, no Prefect import) and read its
+    result as (result, exit code), as `run_flow` reads a flow's final state."""
+    result = body(*args, **params)
+    code = EXIT_FOR_STATUS.get(result.get("status"), ExitCode.FAILURES)
+    _say_failures(result, code)
+    return result, code
+
+
+def _say_failures(result: dict[str, Any], code: ExitCode) -> None:
     if code == ExitCode.FAILURES:
         reasons = "; ".join(result.get("failures") or ["see the errors of the run"])
         print(f"pledgewatch: finished with failures: {reasons}", file=sys.stderr)
-    return result, code

@@ -19,6 +19,10 @@ from flows.exit_codes import failures
 
 def current_flow_run_id() -> str | None:
     """Prefect's flow run id when called inside a flow run, else None."""
+    from flows.tasking import in_run
+
+    if not in_run():  # e.g. `pledgewatch report`: no run, and no Prefect import to learn it
+        return None
     try:
         from prefect.runtime import flow_run
 

@@ -87,3 +87,25 @@ def test_unknown_week_is_a_clear_error():
     done = run("report", "--week", "2026-46")
     assert done.returncode != 0
     assert "ISO week" in done.stderr
+
+
+@pytest.mark.slow
+def test_report_renders_without_prefect(demo, tmp_path):
+    """`report` runs the weekly body directly: a briefing and a run row, and Prefect is never
+    imported (so no temporary API server either)."""
+    probe = (
+        "import sys; from flows.cli import main; code = main(sys.argv[1:]); "
+        "assert 'prefect' not in sys.modules, 'prefect imported'; sys.exit(code)"
+    )
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(Path(demo["database"]).read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "report", "--week", demo["week"], "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PLEDGEWATCH_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "briefings" / f"pledgewatch-{demo['week']}.pdf").stat().st_size > 10_000
+    assert "status: ok" in done.stdout

@@ -1,13 +1,14 @@
-"""The extract step's fan-out: worker processes give exactly the rows inline extraction gives."""
+"""The CPU fan-out: worker processes give exactly the rows inline extraction gives."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 import pytest
+from prefect import flow
 
-from flows.extract import PARALLEL_MIN_ARTICLES, _make_pool, extract_fanout, extract_parallel
-from flows.mentions import extract_rows
+from flows import cpu
+from flows.mentions import extract_chunk, extract_rows
 
 SENTENCES = [
     "Germany announced €{n}0 million in military aid for Ukraine on Monday.",
@@ -34,30 +35,35 @@ def _articles(count: int) -> list[dict]:
     return out
 
 
-def test_process_pool_gives_the_inline_rows() -> None:
-    articles = _articles(PARALLEL_MIN_ARTICLES)
+@flow
+def fanned_out(articles: list[dict], pool: str) -> tuple[list, list]:
+    with cpu.workers(cpu.PARALLEL_MIN_UNITS, pool=pool, count=2) as runner:
+        assert runner is not None, "enough work for worker processes"
+        futures = [cpu.submit(extract_chunk, articles[i : i + 50], "run-1") for i in (0, 50)]
+        rows = [f.result() for f in futures]
+    return rows[0][0] + rows[1][0], rows[0][1] + rows[1][1]
+
+
+def test_worker_processes_give_the_inline_rows(prefect_harness) -> None:
+    articles = _articles(100)
     inline = extract_rows(articles, "run-1")
     assert inline[0] and inline[1]  # the corpus states pledges and agreements
-    with _make_pool("process", 2) as pool:
-        fanned = extract_parallel(articles, "run-1", pool, 2)
-    assert fanned == inline
+    assert fanned_out(articles, "process") == inline
 
 
-def test_small_batches_stay_inline() -> None:
-    class Refuses:
-        def map(self, *args, **kwargs):
-            raise AssertionError("a small batch must not go to the pool")
-
-    articles = _articles(3)
-    assert extract_parallel(articles, "r", Refuses(), 2) == extract_rows(articles, "r")
+def test_small_runs_stay_inline() -> None:
+    with cpu.workers(cpu.PARALLEL_MIN_UNITS - 1, pool="process", count=2) as runner:
+        assert runner is None
+        articles = _articles(3)
+        assert cpu.run(extract_chunk, articles, "r") == extract_rows(articles, "r")
 
 
 def test_fanout_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PLEDGEWATCH_EXTRACT_POOL", "thread")
-    monkeypatch.setenv("PLEDGEWATCH_EXTRACT_WORKERS", "3")
-    assert extract_fanout() == ("thread", 3)
-    assert extract_fanout("process", 2) == ("process", 2)
-    assert extract_fanout("process", 1) == ("none", 1)
-    monkeypatch.setenv("PLEDGEWATCH_EXTRACT_POOL", "dask")
-    with pytest.raises(ValueError, match="PLEDGEWATCH_EXTRACT_POOL"):
-        extract_fanout()
+    monkeypatch.setenv("PLEDGEWATCH_CPU_POOL", "thread")
+    monkeypatch.setenv("PLEDGEWATCH_CPU_WORKERS", "3")
+    assert cpu.fanout() == ("thread", 3)
+    assert cpu.fanout("process", 2) == ("process", 2)
+    assert cpu.fanout("process", 1) == ("none", 1)
+    monkeypatch.setenv("PLEDGEWATCH_CPU_POOL", "dask")
+    with pytest.raises(ValueError, match="PLEDGEWATCH_CPU_POOL"):
+        cpu.fanout()

@@ -177,7 +177,7 @@ def test_feed_entries_linking_to_internal_hosts_are_refused_per_entry(server, in
         for n, link in (("ok", page), ("internal", secret), ("via redirect", server.url("/hop")))
     )
     feed = Feed("Mixed", server.add("/rss", f"<rss version='2.0'><channel>{items}</channel></rss>"))
-    result = fetch_feed.fn(feed, {}, frozenset(), LOOPBACK_ONLY)
+    result = fetch_feed.fn(feed, {}, LOOPBACK_ONLY, "run")
     assert result.status == "ok"
     assert [a["url"] for a in result.articles] == [page]
     assert len(result.page_errors) == 2

@@ -126,7 +126,7 @@ def test_a_feed_and_its_pages_share_one_deadline(server):
     rss = f"<rss version='2.0'><channel>{''.join(links)}</channel></rss>"
     feed = Feed("Slow pages", server.add("/rss", rss))
     policy = FetchPolicy(read_timeout=5, retries=0, feed_deadline=1.0)
-    result = fetch_feed.fn(feed, {}, frozenset(), policy)
+    result = fetch_feed.fn(feed, {}, policy, "run")
     assert result.status == "ok"  # the feed itself was read; what is missing is counted
     assert 0 < len(result.articles) < 24
     assert len(result.articles) + len(result.page_errors) == 24

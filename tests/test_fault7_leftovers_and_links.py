@@ -57,6 +57,6 @@ def test_a_feed_with_only_non_http_links_says_so(server):
         )
     )
     url = server.add("/rss", f"<rss version='2.0'><channel>{items}</channel></rss>")
-    result = fetch_feed.fn(Feed("Odd links", url), {}, frozenset(), FetchPolicy(retries=0))
+    result = fetch_feed.fn(Feed("Odd links", url), {}, FetchPolicy(retries=0), "run")
     assert result.status == "failed"
     assert result.error == "3 entries, none with an http(s) link"

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 from prefect import flow
 
-from flows import storage
+from flows import ingest, storage
 from flows.feeds_config import Feed
 from flows.http import FetchPolicy
 from flows.ingest import ingest_into
@@ -196,10 +196,31 @@ def test_interrupted_run_then_rerun_equals_uninterrupted(
         return real_upsert(con, table_name, rows, *args, **kwargs)
 
     monkeypatch.setattr(storage, "upsert", crash_on_second_feed)
+    monkeypatch.setattr(ingest, "STORE_GROUP", 1)  # one write batch per feed
     with pytest.raises(Killed):
         run_ingest(str(crashed), feeds)
     monkeypatch.setattr(storage, "upsert", real_upsert)
-    # The half-written feed was rolled back; the first feed's articles survived.
+    # The half-written batch was rolled back; the first feed's articles survived.
     assert 0 < len(snapshot(crashed)["articles"]) < len(snapshot(clean)["articles"])
     run_ingest(str(crashed), feeds)
     assert snapshot(crashed) == snapshot(clean)
+
+
+def test_a_failing_worker_step_fails_its_feed_only(prefect_harness, server, tmp_path, monkeypatch):
+    from flows import ingest
+    from transforms.feed_entries import parse_feed
+
+    def parse_or_crash(content, *, url="", headers=None):
+        if url.endswith("/rdf"):
+            raise RuntimeError("worker process died")
+        return parse_feed(content, url=url, headers=headers)
+
+    feeds = good_feeds(server)
+    feeds[2] = Feed("RDF News", publish(server, "rss1.xml", "/rdf"))
+    monkeypatch.setattr(ingest, "parse_feed", parse_or_crash)
+    db = tmp_path / "pw.duckdb"
+    result = run_ingest(str(db), feeds)
+    assert result["status"] == "partial" and result["feeds_ok"] == 2
+    assert result["feeds_failed"] == 1 and result["articles_new"] > 0
+    assert "worker process died" in table(db, "SELECT errors FROM runs")[0][0]
+    assert table(db, "SELECT status FROM feed_fetches WHERE outlet = 'RDF News'") == [("failed",)]
