@@ -1,6 +1,6 @@
 """Benchmark the mention → event merge: prints mentions/s at 10k and 100k mentions.
 
-Run: .venv/bin/python bench/bench_events.py [sizes...]
+Run: .venv/bin/python -m bench.bench_events [sizes...]
 
 The synthetic corpus (also used by tests/test_pledge_events.py to check correctness at scale)
 has a known answer: every true pledge gets a donor and an amount no other pledge of that donor
@@ -16,10 +16,7 @@ import sys
 import time
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from transforms.pledge_events import merge_pledges
 

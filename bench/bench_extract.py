@@ -1,6 +1,6 @@
 """Extraction throughput on a synthetic corpus: prints articles per second on one core.
 
-Usage: python bench/bench_extract.py [N_ARTICLES] [--seed N]
+Usage: python -m bench.bench_extract [N_ARTICLES] [--seed N]
 Generates ~700-word articles from sentence templates (pledges, agreements, negations,
 totals, filler), runs ``extract_article`` over them once to warm caches, then times a run.
 Standalone: not part of pytest.
@@ -12,28 +12,10 @@ import datetime as dt
 import random
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+from bench.corpus import DONORS
 from transforms.extract import extract_article
 
-DONORS = [
-    "Germany",
-    "the UK",
-    "France",
-    "the Netherlands",
-    "Denmark",
-    "Norway",
-    "Sweden",
-    "Canada",
-    "Poland",
-    "the European Union",
-    "Japan",
-    "Lithuania",
-    "Belgium",
-    "Italy",
-]
 MONEY = [
     "€611 million",
     "$655 million",

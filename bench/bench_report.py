@@ -1,6 +1,6 @@
 """Benchmark of the weekly briefing: gather + render for a typical and a heavy week.
 
-Standalone (not pytest): `python bench/bench_report.py [typical|heavy]`. Each scenario runs
+Standalone (not pytest): `python -m bench.bench_report [typical|heavy]`. Each scenario runs
 in its own child process so its peak RSS is its own. Targets: typical < 3 s; heavy < 20 s
 and < 500 MB.
 """
@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 SCENARIOS = {
     "typical": {"pledges": 20, "agreements": 10, "sources": 60, "seconds": 3.0, "mb": 500},
@@ -31,7 +30,7 @@ def run_one(name: str) -> dict:
     from flows.storage import connect
     from reports.briefing import gather
     from reports.render import render_pdf
-    from reports.sample import synthetic_week
+    from tests.builders import synthetic_week
 
     spec = SCENARIOS[name]
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,29 +14,24 @@ summary with the targets is printed.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import platform
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.processes import PYTHON, ROOT, CorpusProcess, PrefectServer, child_env
+
 RESULTS = ROOT / "bench" / "results.json"
-PYTHON = sys.executable
 PIPELINE = ["network", "feeds", "pages", "store", "extract", "mentions", "merge", "render"]
 PIPELINE += ["publish"]
 STAGE_TIMEOUT = 3600  # seconds; every child and server is bounded
-SERVER_LIFETIME = 4 * 3600
 
 
 def machine() -> dict[str, Any]:
@@ -83,105 +78,6 @@ def _extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def _env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PREFECT_API_URL", None)
-    # Measure as installed: with bytecode caching. Some shells set PYTHONDONTWRITEBYTECODE,
-    # which makes every start compile Prefect and WeasyPrint from source (report +0.7 s).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.update(
-        PREFECT_SERVER_ANALYTICS_ENABLED="false",
-        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180",
-        PLEDGEWATCH_FETCH_ALLOW="127.0.0.1",  # the synthetic corpus is served on loopback
-        PYTHONPATH=str(ROOT),
-    )
-    env.update(extra)
-    return env
-
-
-class CorpusProcess:
-    """bench.corpus serve in a child process; stops when we close its stdin (or times out)."""
-
-    def __init__(self, cfg: dict, prerender: bool) -> None:
-        cmd = [PYTHON, "-m", "bench.corpus", "serve", "--outlets", str(cfg["outlets"])]
-        cmd += ["--per-outlet", str(cfg["per_outlet"]), "--seed", str(cfg["seed"])]
-        cmd += ["--latency-ms", str(cfg["latency_ms"]), "--fail-rate", str(cfg["fail_rate"])]
-        cmd += ["--max-seconds", str(SERVER_LIFETIME)] + (["--prerender"] if prerender else [])
-        started = time.perf_counter()
-        self.proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        line = self.proc.stdout.readline().strip()
-        if not line.startswith("READY "):
-            self.stop()
-            raise RuntimeError(f"corpus server did not start: {line!r}")
-        self.base_url = line.split()[1]
-        self.startup_s = round(time.perf_counter() - started, 2)
-
-    def stats(self) -> dict[str, int]:
-        self.proc.stdin.write("stats\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline().split()[1:]
-        return {k: int(v) for k, v in (item.split("=") for item in line)}
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
-class PrefectServer:
-    """`prefect server start` on 127.0.0.1 (a private PREFECT_HOME), bounded by `timeout`."""
-
-    def __init__(self, home: Path) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        self.api_url = f"http://127.0.0.1:{port}/api"
-        self.home = home
-        home.mkdir(parents=True, exist_ok=True)
-        prefect = str(Path(PYTHON).with_name("prefect"))
-        cmd = ["timeout", str(SERVER_LIFETIME), prefect, "server", "start"]
-        cmd += ["--host", "127.0.0.1", "--port", str(port)]
-        self.log = open(home / "server.log", "w")  # noqa: SIM115 (closed in stop)
-        started = time.perf_counter()
-        self.proc = subprocess.Popen(
-            cmd,
-            cwd=home,
-            env=_env(PREFECT_HOME=str(home), PREFECT_UI_ENABLED="false"),
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(self.api_url + "/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"prefect server did not start; see {home / 'server.log'}")
-            time.sleep(0.25)
-        self.startup_s = round(time.perf_counter() - started, 2)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGINT)  # our own session: the server we started
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        self.log.close()
-
-
 def run_stage(stage: str, cfg: dict, env: dict[str, str]) -> dict[str, Any]:
     """One stage in a child process; its RESULT line, or the error."""
     cfg = {**cfg, "process_started": time.time()}
@@ -219,7 +115,9 @@ def bench_size(size: int, args: argparse.Namespace, prefect: PrefectServer | Non
         "feeds_file": str(work / "feeds.toml"),
         "extract_sample": min(size, 2000),
     }
-    env = _env(PLEDGEWATCH_HOME=str(work / "home"), PREFECT_HOME=str(work / "prefect-ephemeral"))
+    env = child_env(
+        PLEDGEWATCH_HOME=str(work / "home"), PREFECT_HOME=str(work / "prefect-ephemeral")
+    )
     prerender = size <= 20_000
     out: dict[str, Any] = {"articles": outlets * args.per_outlet, "outlets": outlets}
     stages = [s for s in PIPELINE if s in args.stages]
@@ -287,7 +185,7 @@ def bench_e2e(size: int, cfg: dict, work: Path, args, prefect: PrefectServer) ->
         else:
             extra.update(PREFECT_HOME=str(work / f"prefect-{name}"))
         print(f"[{size}] e2e {name} ({mode}) ...", flush=True)
-        e2e[name] = {"prefect_mode": mode, **run_stage(stage, run_cfg, _env(**extra))}
+        e2e[name] = {"prefect_mode": mode, **run_stage(stage, run_cfg, child_env(**extra))}
         e2e[name]["corpus_server"] = server.stats()
         print(f"[{size}] e2e {name}: {_brief(e2e[name])}", flush=True)
     if server is not None:
@@ -453,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
             "fail_rate": args.fail_rate,
             "seed": args.seed,
             "per_outlet": args.per_outlet,
-            "extract_pool_env": os.environ.get("PLEDGEWATCH_EXTRACT_POOL", "default (process)"),
+            "cpu_pool_env": os.environ.get("PLEDGEWATCH_CPU_POOL", "default (process)"),
         },
         "sizes": dict(previous.get("sizes", {})),
     }
@@ -466,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
             prefect = PrefectServer(work / "prefect-server")
             print(f"prefect server up in {prefect.startup_s} s at {prefect.api_url}")
             results["prefect_ephemeral_startup"] = run_stage(
-                "prefect_startup", {}, _env(PREFECT_HOME=str(work / "prefect-noop"))
+                "prefect_startup", {}, child_env(PREFECT_HOME=str(work / "prefect-noop"))
             )
             print("prefect ephemeral no-op flow:", _brief(results["prefect_ephemeral_startup"]))
         for size in sizes:

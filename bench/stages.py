@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 RUN_ID = "bench-run"
 ROW_SAMPLE = 2000  # rows for the row-at-a-time comparison (it is ~100x slower)

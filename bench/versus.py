@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.run import PYTHON, ROOT, CorpusProcess, PrefectServer, _env
+from bench.processes import PYTHON, ROOT, CorpusProcess, PrefectServer, child_env
 
 SCRIPT = str(Path(PYTHON).with_name("pledgewatch"))
 
@@ -63,9 +63,11 @@ def race(args: argparse.Namespace, work: Path, prefect: PrefectServer) -> dict[s
             db = work / f"{who}-{number}.duckdb"
             try:
                 if who == "peer":
-                    result = timed_run([PYTHON, "-m", "bench.peer", str(feeds), str(db)], _env())
+                    result = timed_run(
+                        [PYTHON, "-m", "bench.peer", str(feeds), str(db)], child_env()
+                    )
                 else:
-                    env = _env(
+                    env = child_env(
                         PREFECT_API_URL=prefect.api_url,
                         PREFECT_HOME=str(prefect.home),
                         PLEDGEWATCH_HOME=str(work / "home"),
@@ -198,11 +200,11 @@ def storage_growth(db: Path, scale: int = 10) -> dict[str, Any]:
 
 def report_wall(work: Path, prefect: PrefectServer, repeats: int = 3) -> dict[str, Any]:
     """`pledgewatch report` on the demo's week: built once, then timed `repeats` times."""
-    env = _env(PREFECT_API_URL=prefect.api_url, PREFECT_HOME=str(prefect.home))
+    env = child_env(PREFECT_API_URL=prefect.api_url, PREFECT_HOME=str(prefect.home))
     home = work / "demo"
     demo = timed_run([SCRIPT, "demo", "--home", str(home)], {**env, "PLEDGEWATCH_HOME": str(home)})
     week = demo["stdout"].split("briefing for ")[1].split()[0]
-    env = _env(PLEDGEWATCH_HOME=str(work / "report-home"))  # no API URL: as a user runs it
+    env = child_env(PLEDGEWATCH_HOME=str(work / "report-home"))  # no API URL: as a user runs it
     walls = [
         timed_run(
             [SCRIPT, "report", "--week", week, "--db", str(home / "pledgewatch.duckdb")], env

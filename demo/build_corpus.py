@@ -8,7 +8,7 @@ Writes, next to this file:
   articles.jsonl       {"id", "url", "outlet", "published", "title", "text"} per article
 
 Every absolute URL starts with BASE; the demo server rewrites it to its own address.
-Run: python demo/build_corpus.py  (idempotent; output is deterministic)
+Run: python -m demo.build_corpus  (idempotent; output is deterministic)
 """
 
 from __future__ import annotations
@@ -20,11 +20,7 @@ import sys
 from email.utils import format_datetime
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.dont_write_bytecode = True  # demo/ is served as a static site: keep it free of caches
-
-from corpus_data import (  # noqa: E402
+from demo.corpus_data import (
     ARTICLES,
     EXTRA,
     EXTRA2,
@@ -33,6 +29,8 @@ from corpus_data import (  # noqa: E402
     THEMED_PADDING,
     THEMES,
 )
+
+HERE = Path(__file__).resolve().parent
 
 BASE = "http://demo.pledgewatch.invalid/"
 UTM = "?utm_source=rss&utm_medium=feed"

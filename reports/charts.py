@@ -60,6 +60,19 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _header(width: int, height: int, title: str, unit: str) -> list[str]:
+    """A chart's opening: the accessible SVG root, its title, and the unit at the right."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}" '
+        f'font-family="{FONT}">',
+        f"<title>{_e(title)}</title>",
+        f'<text x="0" y="13" font-size="12" font-weight="bold" fill="{INK}">{_e(title)}</text>',
+        f'<text x="{width}" y="13" font-size="10" fill="{MUTED}" text-anchor="end">'
+        f"{_e(unit)}</text>",
+    ]
+
+
 def _empty(width: int, message: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="40" '
@@ -88,15 +101,7 @@ def bar_chart(
     height = top + row_h * len(data) + bottom
     ticks = nice_ticks(max(v for _, v in data))
     scale = plot_w / ticks[-1]
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}" '
-        f'font-family="{FONT}">',
-        f"<title>{_e(title)}</title>",
-        f'<text x="0" y="13" font-size="12" font-weight="bold" fill="{INK}">{_e(title)}</text>',
-        f'<text x="{width}" y="13" font-size="10" fill="{MUTED}" text-anchor="end">'
-        f"{_e(unit)}</text>",
-    ]
+    out = _header(width, height, title, unit)
     axis_y = top + row_h * len(data)
     for tick in ticks:
         x = label_w + tick * scale
@@ -199,15 +204,7 @@ def line_chart(
     def xy(i: int, v: float) -> tuple[float, float]:
         return left + i * step, top + plot_h - v * y_scale
 
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}" '
-        f'font-family="{FONT}">',
-        f"<title>{_e(title)}</title>",
-        f'<text x="0" y="13" font-size="12" font-weight="bold" fill="{INK}">{_e(title)}</text>',
-        f'<text x="{width}" y="13" font-size="10" fill="{MUTED}" text-anchor="end">'
-        f"{_e(unit)}, cumulative</text>",
-    ]
+    out = _header(width, height, title, f"{unit}, cumulative")
     for tick in ticks:
         _, y = xy(0, tick)
         out.append(

@@ -76,13 +76,15 @@ WHERE p.package_event_id IS NULL
 ORDER BY p.donor, p.first_seen_on, p.event_id
 """
 
-# Every article that states a pledge event, earliest first: the event's footnotes.
-PLEDGE_SOURCES = """
+# Every article that states an event, earliest first: the event's footnotes.
+_SOURCES = """
 SELECT DISTINCT m.event_id, a.article_id, a.published_at
-FROM pledge_mentions m JOIN articles a USING (article_id)
+FROM {mentions} m JOIN articles a USING (article_id)
 WHERE m.event_id IN (SELECT unnest($ids::VARCHAR[]))
 ORDER BY m.event_id, a.published_at NULLS LAST, a.article_id
 """
+PLEDGE_SOURCES = _SOURCES.format(mentions="pledge_mentions")
+AGREEMENT_SOURCES = _SOURCES.format(mentions="agreement_mentions")
 
 # For restated events, the week's articles that restate them (what the reader saw this week).
 PLEDGE_SOURCES_IN_WEEK = """
@@ -104,13 +106,6 @@ SELECT {_AGREEMENT_COLUMNS}
 FROM agreements
 WHERE week = $week AND NOT restated_only
 ORDER BY agreements.kind, coalesce(signed_on, first_seen_on), event_id  -- enum order
-"""
-
-AGREEMENT_SOURCES = """
-SELECT DISTINCT m.event_id, a.article_id, a.published_at
-FROM agreement_mentions m JOIN articles a USING (article_id)
-WHERE m.event_id IN (SELECT unnest($ids::VARCHAR[]))
-ORDER BY m.event_id, a.published_at NULLS LAST, a.article_id
 """
 
 # Low-confidence facts: this week's events below the threshold, and low-confidence mentions in

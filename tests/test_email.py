@@ -23,7 +23,7 @@ from flows.storage import connect
 from reports.briefing import Briefing, gather
 from reports.email import DeliveryError, build_message, send, write_eml
 from reports.render import render_pdf
-from reports.sample import article, insert, pledge, pledge_mention
+from tests.builders import article, insert, pledge, pledge_mention
 
 WEEK = "2026-W46"
 SENDER = "briefing@pledgewatch.example"

@@ -88,7 +88,7 @@ def test_summaries_are_kept_then_replaced_by_the_page_once_it_can_be_read(
 def test_articles_stored_before_languages_were_detected_get_one(tmp_path):
     from flows import storage
     from flows.languages import backfill_languages
-    from reports.sample import article, insert
+    from tests.builders import article, insert
 
     db = tmp_path / "old.duckdb"
     with storage.open_db(db) as con:

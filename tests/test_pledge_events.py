@@ -3,18 +3,17 @@ known answers, and a large synthetic set from the benchmark."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 from collections import defaultdict
 from datetime import datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench import bench_events
 from tests.event_rows import D, by_id, event_of, groups, pledge
 from transforms.event_common import event_id_for
 from transforms.pledge_events import PLEDGE_WINDOW_DAYS, merge_pledges
@@ -497,16 +496,8 @@ def test_input_rows_accept_strings_datetimes_and_floats() -> None:
     assert event["first_seen_on"] == D("2026-11-02")
 
 
-def _load_bench():
-    path = Path(__file__).resolve().parent.parent / "bench" / "bench_events.py"
-    spec = importlib.util.spec_from_file_location("bench_events", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_twenty_thousand_synthetic_mentions_merge_to_the_true_events() -> None:
-    mentions, truth, packages = _load_bench().synthetic_pledge_mentions(20_000, seed=3)
+    mentions, truth, packages = bench_events.synthetic_pledge_mentions(20_000, seed=3)
     merge = merge_pledges(mentions)
     true_to_event: dict[str, set[str]] = defaultdict(set)
     event_to_true: dict[str, set[str]] = defaultdict(set)

@@ -21,7 +21,7 @@ from flows.storage import connect
 from reports import formatting
 from reports.briefing import Briefing, gather
 from reports.render import RenderResult, is_compact, render_html, render_pdf
-from reports.sample import (
+from tests.builders import (
     agreement,
     agreement_mention,
     article,

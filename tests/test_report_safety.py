@@ -28,7 +28,7 @@ from reports.render import (
     render_html,
     render_pdf,
 )
-from reports.sample import agreement, agreement_mention, article, insert, pledge, pledge_mention
+from tests.builders import agreement, agreement_mention, article, insert, pledge, pledge_mention
 from tests.pdf_pages import pdf_text
 
 WEEK = "2026-W46"

@@ -80,7 +80,7 @@ def test_explain_command_reads_a_stored_article(tmp_path: Path, capsys) -> None:
     from datetime import UTC, datetime
 
     from flows import storage
-    from reports import sample
+    from tests import builders as sample
 
     db = tmp_path / "pw.duckdb"
     text = "Sweden announced a SEK 7 billion package. This includes SEK 2 billion for air defence."

@@ -1,4 +1,4 @@
-"""Row builders and a synthetic week generator for tests, benchmarks and previews.
+"""Row builders and a synthetic week generator for tests and benchmarks (not shipped).
 
 The schema has many NOT NULL columns; these builders fill them with plausible defaults so a
 test states only what it is about. Rows go in through flows.storage.upsert (bulk, unnest).
@@ -6,7 +6,6 @@ test states only what it is about. Rows go in through flows.storage.upsert (bulk
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -16,13 +15,10 @@ from typing import Any
 import duckdb
 
 from flows.storage import upsert
+from transforms.urls import stable_id
 from transforms.weeks import IsoWeek
 
 RUN_ID = "sample-run"
-
-
-def stable_id(*parts: object) -> str:
-    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
 def article(
