@@ -223,6 +223,13 @@ def _companies(text: str, mentions: list[Mention]) -> tuple[list[str], set[str]]
 _RELATIVE = icompile(r",\s+(?:which|who|whose)\b[^,;()]{0,120},")
 
 
+# A company's national arm is named by its country: "MBDA Deutschland", "Thales Belgium".
+_COMPANY_COUNTRY = re.compile(
+    r"\s+(Deutschland|Germany|Belgium|Italia|Italy|France|UK|Polska|Poland|Sverige|Sweden|Norge|"
+    r"Norway|Danmark|Denmark|Nederland|Netherlands|España|Spain|Ukraine|Australia|Canada|USA)\b"
+)
+
+
 def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
     names: list[str] = []
     places: list[str] = []  # "at a ceremony in Copenhagen": the host, if no one else signs
@@ -243,6 +250,14 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
             and text[m.end : nxt.start].strip() in ("'s", "’s")
         ):
             continue
+        prev = mentions[k - 1] if k else None
+        if (
+            m.kind == "country"
+            and prev is not None
+            and prev.kind == "company"
+            and _COMPANY_COUNTRY.match(text, prev.end)
+        ):
+            continue  # "MBDA Deutschland", "THALES Belgium": the country names the company
         before = text[max(0, m.start - 25) : m.start]
         if _PLACE_BEFORE.search(before):
             if m.start < verb_at:
@@ -271,7 +286,8 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
         )
         if reporter and any(x.start < verb_at and _party(x) for x in mentions if x is not m):
             continue
-        names.append(m.name)
+        suffix = _COMPANY_COUNTRY.match(text, m.end) if m.kind == "company" else None
+        names.append(f"{m.name} {suffix.group(1)}" if suffix else m.name)
     companies, nationality = _companies(text, mentions)
     if nationality:
         mentioned = [m.name for m in mentions if m.name in nationality]
@@ -279,11 +295,6 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
     names += companies
     if not [n for n in names if n != "Ukraine"]:
         names += [p for p in places if p != "Ukraine"]
-    # A Ukrainian company's deal binds Ukraine too ("Ukroboronprom and Rheinmetall signed").
-    if "Ukraine" not in names and any(
-        m.kind == "company" and m.actor.iso_code == "UA" and m.name in names for m in mentions
-    ):
-        names.append("Ukraine")
     return list(dict.fromkeys(names))
 
 

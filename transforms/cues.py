@@ -23,7 +23,9 @@ NEGATION = icompile(
     r"fail(?:s|ed|ing)?\s+to|unable\s+to|no\s+(?:[\w-]+\s+){1,2}?(?:has|have|had|was|were)\s+"
     r"(?:yet\s+)?been|(?:was|were|been)\s+(?:dropped|abandoned|shelved|scrapped)|"
     # stopped or put off: "halted military aid", "the package was postponed"
-    r"halt(?:s|ed)|suspend(?:s|ed)|postpon(?:es|ed)|cancel(?:s|led|ed)|put\s+on\s+hold)\b|n['’]t\b",
+    r"halt(?:s|ed)|suspend(?:s|ed)|postpon(?:es|ed)|cancel(?:s|led|ed)|put\s+on\s+hold|"
+    # aid someone holds up: "accused Hungary of blocking €5 billion in EU military aid"
+    r"(?:of|is|are|was|were|been|keeps?|kept|continues?\s+to)\s+block(?:ing)?)\b|n['’]t\b",
 )
 SPECULATION = icompile(
     r"\b(?:may|might|could|would\s+(?:probably|likely|possibly)|probably|possibly|likely|"
@@ -48,12 +50,19 @@ SPECULATION = icompile(
     r"deliver(?:y|ies)|supply|supplies|package|deal|sale|shipment)s?|"
     # recommendations and demands are not decisions: "argued Stockholm should send Gripens"
     r"should|ought\s+to|argued|argues|demand(?:ed|s)?|insist(?:ed|s)\s+that|"
-    r"(?:hesitant|reluctant|unwilling)\s+to)\b",
+    r"(?:hesitant|reluctant|unwilling)\s+to|"
+    # still being arranged: "has entered the final stage of coordinating the provision of"
+    r"final\s+stages?\s+of|in\s+the\s+process\s+of|"
+    # a goal is no delivery: "the EU's self-imposed deadline to deliver 1 million shells"
+    r"(?:deadline|target|goal|ambition)\s+(?:to|of)\s+(?:deliver|provid|supply|send)\w*)\b",
 )
 CONDITIONAL = icompile(
     # "not clear if", "asked whether": an indirect question, not a condition
     r"(?<!clear\s)(?<!unclear\s)(?<!certain\s)(?<!known\s)(?<!asked\s)(?<!see\s)\b(?:if|unless|provided\s+that|on\s+condition|in\s+case|subject\s+to|as\s+long\s+as\s+\w+\s+"
-    r"(?:pays|provides))\b",
+    r"(?:pays|provides)|"
+    # waiting on a vote: "will agree to allocate funds once the package is approved"
+    r"once\s+(?:\w+\s+){1,8}?(?:is|are|has\s+been|have\s+been)\s+(?:approved|adopted|passed|"
+    r"ratified))\b",
 )
 AGENDA = icompile(
     r"\b(?:agenda|will\s+(?:also\s+)?discuss|would\s+(?:also\s+)?discuss|to\s+discuss|"
@@ -73,7 +82,12 @@ def russian_claim(sentence: str, stems: set[str] | None = None) -> bool:
 # Words that make an amount a running total rather than a new pledge. Checked in the text
 # leading up to the amount ("bring the total to", "a total of", "reached") …
 AGGREGATE_BEFORE = icompile(
-    r"(?:\bbring(?:s|ing)?\b[^.;]{0,60}\b(?:total|overall|sum)\b|\bmaking\s+(?:this|it|that)\s+a\s+"
+    # "brings the total in PURL funds pledged by NATO countries to about $3.3 billion"
+    r"(?:\bbring(?:s|ing)?\s+(?:the|its|their)\s+(?:\w+\s+){0,2}(?:total|tally)\b[^.;]{0,80}\bto\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$|"
+    # the state of a total: "the military assistance provided to Ukraine is now over $710 million"
+    r"\b(?:is|are|stands|totals?)\s+now\b|"
+    r"\bbring(?:s|ing)?\b[^.;]{0,60}\b(?:total|overall|sum)\b|\bmaking\s+(?:this|it|that)\s+a\s+"
     r"total\b|\bthe\s+total\s+(?:\w+\s+){0,4}(?:of|to|at|is|was|reached|amounts?)\b|\btotal\s+"
     r"(?:\w+\s+){0,3}(?:aid|assistance|support|contributions?|funding|commitments?|spending|"
     r"packages?)\b[^.;]{0,60}$|\bexceed(?:s|ed|ing)?\b|\bstands?\s+at\b|\bstood\s+at\b|"
@@ -104,7 +118,19 @@ AGGREGATE_AROUND = icompile(
     # a running total in the perfect: "has provided more than €2bn"
     r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:committed|provided|given|spent|disbursed|"
     r"delivered|contributed|donated|sent|transferred)\s+(?:\w+\s+){0,2}?(?:more\s+than|over|"
-    r"nearly|almost|some|about|around|a\s+total\s+of|in\s+excess\s+of)\b",
+    r"nearly|almost|some|about|around|a\s+total\s+of|in\s+excess\s+of)\b|"
+    # packages counted so far: "has already provided 44 military aid packages worth €4 billion"
+    r"\b(?:has|have)\s+(?:already\s+|now\s+)?(?:provided|delivered|sent|given|approved|"
+    r"transferred|donated)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+"
+    r"(?:\w+\s+){0,3}packages\b|"
+    # what was handed over in a period so far: "£600 million has been invested by the UK this
+    # year", "85,000 drones have been delivered … in just six months"
+    r"\b(?:has|have)\s+(?:already\s+)?been\s+(?:invested|spent|provided|delivered|allocated|"
+    r"disbursed|sent|transferred|given|handed\s+over|supplied)\b(?=(?:[^.;]|\.\d)*\b(?:this\s+year|so\s+far|"
+    r"in\s+(?:just|only|the\s+(?:past|last|first))\s+(?:\w+\s+)?(?:months|weeks|years)))|"
+    # an envelope spent so far: "has already allocated DKK 64.8 billion … for 2023-2028"
+    r"\b(?:has|have)\s+already\s+(?:allocated|committed|provided|given|spent|disbursed|"
+    r"contributed|invested)\b(?=(?:[^.;]|\.\d)*\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b)",
 )
 # An ordinal before "since" counts packages, not money: "its seventeenth since the invasion",
 # "the largest since 2022" date the package's place in a series; the amount is new.
@@ -120,7 +146,11 @@ ORDINAL_SINCE = icompile(
     # a package's rank in a series: "the largest package from the country so far"
     r"\b(?:largest|biggest|most\s+\w+|first|single\s+largest)\s+(?:(?:such|aid|military|support|"
     r"package|tranche|one|donation|contribution)\s+){1,2}(?:(?:from|by|of)\s+(?:\w+\s+){1,3})?"
-    r"(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b",
+    r"(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b"
+    # "since" dating the state of something else: "income from assets frozen in the West since
+    # the start of the war" says how long they are frozen, not how long aid has summed up
+    r"|\b(?:frozen|held|seized|immobili[sz]ed|blocked|stationed|deployed|occupied|displaced|"
+    r"detained|imprisoned|besieged|closed)\s+(?:[\w-]+\s+){0,4}?since\s+[^,;:.–—]*",
 )
 
 
@@ -169,6 +199,8 @@ RESTATED = icompile(
     r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)\s+ago|"
     r"existing\s+(?:\S+\s+){0,2}?(?=[€$£\d]|support|aid|commitment|package|pledge)|"
     r"already\s+(?:announced|pledged|committed|promised|allocated|provided)|"
+    # a delivery told as done: "30 Patriot missiles have already been delivered"
+    r"(?:has|have)\s+already\s+been\s+(?:delivered|handed\s+over|supplied|transferred|sent)|"
     r"had\s+(?:already\s+)?(?:pledged|announced|committed|promised|allocated|approved|agreed|"
     r"signed)|(?:has|have)\s+(?:already\s+)?committed|reiterated|repeated|reaffirmed|"
     # another donor's pledge told beside the news: "Germany and France have also pledged …"
@@ -261,9 +293,9 @@ SPECULATION_STEMS = frozenset({
     "calle", "urged", "urges", "ask", "asked", "asks", "reque", "comin", "next", "futur",
     "want", "wants", "discu", "talks", "negot", "oppor", "poten", "repor", "rumou", "rumor",
     "shoul", "ought", "argue", "deman", "insis", "prosp", "hypot", "event", "hesit", "reluc",
-    "unwil",
+    "unwil", "final", "proce", "deadl", "targe", "goal", "ambit",
 })  # fmt: skip
-CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long"})
+CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long", "once"})
 AGENDA_STEMS = frozenset({"agend", "discu", "table", "round"})
 _DESTROYED_STEMS = frozenset({"destr", "shot", "elimi", "wiped", "struc"})
 _COMPONENT_ANY_STEMS = frozenset({"which", "consi", "compr", "made", "split"})

@@ -28,7 +28,7 @@ from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -294,6 +294,32 @@ def _merge_pledges(found: list[PledgeMention]) -> list[PledgeMention]:
     return list(unique.values())
 
 
+def _head_noun(items: str | None) -> str:
+    """The last word of a list of things, without its plural: "more than 10,000 drones" → drone."""
+    words = re.findall(r"[a-z][a-z-]+", (items or "").lower())
+    return words[-1].removesuffix("s") if words else ""
+
+
+def _drop_things_told_with_sums(pledges: list[PledgeMention]) -> list[PledgeMention]:
+    """Things a donor commits that the article also states as a sum for the same things are
+    one pledge, told twice ("Britain will supply more than 10,000 drones" in the lead, "a further
+    £125 million on drones" below): the sum is the record. A restated sum is another fact."""
+    sums = {
+        (p.donor, _head_noun(p.items))
+        for p in pledges
+        if p.amount is not None and not p.restated and not p.component and p.items
+    }
+    return [
+        p
+        for p in pledges
+        if p.amount is not None
+        or p.restated
+        or p.component
+        or (p.donor, _head_noun(p.items)) not in sums
+        or not _head_noun(p.items)
+    ]
+
+
 def _dated_apart(a: PledgeMention, b: PledgeMention) -> bool:
     """Both dated, in different months, one of them a restatement of an earlier one."""
     if not (a.announced_on and b.announced_on) or a.restated == b.restated:
@@ -442,7 +468,7 @@ def _extract(
             memory = memory.after_pledges(i, [p.donor for p in found])
         agreements.extend(deals)
         memory = _note_coalition(ctx, i, memory)
-    pledges = _merge_pledges(pledges)
+    pledges = _drop_things_told_with_sums(_merge_pledges(pledges))
     _mark_parts(pledges)
     _date_from_coreferent(pledges, ctx)
     _date_from_previous(pledges, ctx)

@@ -26,6 +26,13 @@ _SYMBOLS = {
     "AU$": "AUD",
     "AUD$": "AUD",
     "NZ$": "NZD",
+    # Other dollars, met mostly in a bracketed conversion ("£125 million (S$200 million)"):
+    # read as their own currency, never as US dollars.
+    "S$": "SGD",
+    "SG$": "SGD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "MX$": "MXN",
     "£": "GBP",
     "¥": "JPY",
     "₴": "UAH",

@@ -251,7 +251,16 @@ def _conjoined(mentions: list[Mention], index: int, text: str) -> list[Mention]:
     while i + 1 < len(mentions) and _CONJ.match(text[mentions[i].end : mentions[i + 1].start]):
         i += 1
         group.append(mentions[i])
-    return [m for m in group if donor_eligible(m)]
+    # "At the summit in Italy, the G7 leaders agreed …": a place is not joined to the donors.
+    return [
+        m
+        for m in group
+        if donor_eligible(m)
+        and (
+            m is mentions[index]
+            or not _LOCATION_BEFORE.search(text[max(0, m.start - 15) : m.start])
+        )
+    ]
 
 
 # A nationality naming a scheme, not a giver: "under the Danish model", "a German-style fund".
@@ -931,6 +940,7 @@ class _Amount:
         )
 
 
+_OF_THE_BEFORE = icompile(r"^\s*(?:out\s+)?of\s+(?:the|this|that|its|their)\s+$")
 _YEARLY_THEN = icompile(
     r"^\s*(?:(?:each|per|a|every)\s+year|annually|yearly)\b[^()\[\];]{0,60}?[(,–—-]\s*$"
 )
@@ -953,6 +963,12 @@ AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
         lambda a: a.after_total and _PART_OF_TOTAL.search(a.before),
         "Australia's support exceeds A$1.6 billion, of which about A$1.4 billion is military aid.",
         "a part of a running total is itself a total",
+    ),
+    Rule(
+        "amount.reference_total",
+        lambda a: _OF_THE_BEFORE.search(a.before) is not None,
+        "The US and the EU will each contribute $20 billion of the $50 billion loan.",
+        "a total named as the whole that a share belongs to is told to place the share",
     ),
     Rule(
         "amount.running_total",
@@ -1169,6 +1185,17 @@ PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
         "a generic promise of more arms names no pledge an analyst could count (labelling rule 1)",
     ),
     Rule(
+        "veto.unnamed_funds",
+        lambda c: (
+            c.anchor.money is None
+            and _UNNAMED_FUNDS.match((c.anchor.items or "").strip()) is not None
+            and _FUNDS_FOR_THINGS.match(c.text, c.anchor.end) is None
+            and _PART_OF_PACKAGE.search(c.text) is not None
+        ),
+        "As part of the aid package, Denmark is allocating funds to strengthen air defence.",
+        "funds of a package told elsewhere, with no sum or things of their own, are that package",
+    ),
+    Rule(
         "veto.items_in_total",
         lambda c: c.anchor.money is None and cues.is_aggregate_around(c.text),
         "In total, Canada has delivered 39 armoured vehicles since 2022.",
@@ -1278,6 +1305,19 @@ _GENERIC_THINGS = icompile(
     r"batches)\s+of\s+)?(?:(?:weapons|arms|ammunition|munitions|equipment|military\s+aid|"
     r"aid|vehicles|systems)(?:\s+and\s+|,\s*|\s*$))+$"
 )
+
+
+_UNNAMED_FUNDS = icompile(
+    r"^(?:the\s+|its\s+|their\s+|some\s+|more\s+|additional\s+|further\s+)?(?:funds|money|"
+    r"funding|financing|resources)$"
+)
+
+
+_PART_OF_PACKAGE = icompile(
+    r"\b(?:as\s+)?(?:a\s+)?part\s+of\s+(?:the|this|that|its)\s+(?:\w+\s+){0,3}package\b"
+)
+# … unless they buy named things: "allocated funding for artillery shells".
+_FUNDS_FOR_THINGS = icompile(r"\s*(?:for|to\s+(?:buy|purchase|procure))\s+(?!the\s+)\w")
 
 
 def _is_generic(items: str) -> bool:
