@@ -403,6 +403,16 @@ FAMILY_CASES = [
     ("At the meeting in Canada, the G7 leaders agreed to give Ukraine a $20 billion loan, using "
      "income from Russian assets frozen in Europe since the invasion.", "G7 Desk", "Loan",
      [("G7", 20e9, "USD")], []),
+    # a package made ready is decided, money moved to a new purpose is pledged to it, a
+    # drawdown is a package; "is preparing" stays speculation
+    ("The Swedish government has prepared its 18th support package for Ukraine, worth SEK 3 "
+     "billion.", "Stockholm Desk", "Package", [("Sweden", 3e9, "SEK")], []),
+    ("Finland said the remaining €40 million will be reallocated to Ukraine's air defence.",
+     "Nordic Desk", "Finland", [("Finland", 40e6, "EUR")], []),
+    ("The Pentagon said the $300 million drawdown includes artillery rounds for Ukraine.",
+     "US Desk", "Drawdown", [("United States", 300e6, "USD")], []),
+    ("Sweden is preparing a new package of SEK 2 billion for Ukraine.",
+     "Stockholm Desk", "Package", [], []),
     # still being arranged, or a goal
     ("Korea has entered the final stage of arranging $1 billion in support for Ukraine.",
      "Asia Desk", "Korea", [], []),

@@ -45,7 +45,11 @@ PLEDGE_VERB = icompile(
     r"spen(?:d|ds|t|ding)(?![^.;]*\b(?:its|their)\s+own\b)|"
     r"(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing))(?=[^.;]*\b(?:for|to)\s+"
     r"(?:the\s+)?(?:Ukrain|Kyiv|Kiev))|extend(?:s|ed|ing)?|sign(?:s|ed)?\s+off|"
-    r"authori[sz](?:e|es|ed|ing)|us(?:e|es|ing)\s+\w+\s+(?:\w+\s+){0,4}to\s+"
+    r"authori[sz](?:e|es|ed|ing)|"
+    # a package made ready is decided ("has prepared the 23rd package … of DKK 2.1 billion");
+    # "is preparing" stays speculation; money moved to a new purpose is pledged to it anew
+    r"(?:has|have|had)\s+(?:\w+\s+)?prepared|realloca\w+|redirect(?:s|ed)|"
+    r"us(?:e|es|ing)\s+\w+\s+(?:\w+\s+){0,4}to\s+"
     r"(?:loan|fund|finance))\b",
 )
 # Before "to <verb>": the infinitive is itself asserted only after these.
@@ -57,7 +61,7 @@ _INTENT = icompile(
 _SUPPORT_NOUN = icompile(
     r"^\W{0,3}(?:[\w-]+\s+){0,4}?(?:aid|assistance|support|package|funding|loan|grant|"
     r"contribution|tranche|donation|programme|program|credit|financing|pledge|commitment|"
-    r"allocation|instalment|installment|disbursement)\b",
+    r"allocation|instalment|installment|disbursement|drawdown)\b",
 )
 # "Zelensky thanked Estonia for €20 million": thanks name what was given.
 _THANKS_FOR = icompile(r"\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:the\s+|its\s+|their\s+)?$")
@@ -226,7 +230,7 @@ PLEDGE_STEMS = frozenset({
     "aside", "dedic", "agree", "adopt", "recei", "offer", "promi", "ship", "ships", "shipp",
     "exten", "sign", "signs", "signe", "autho", "buy", "buys", "buyin", "bough", "purch",
     "procu", "pay", "pays", "payin", "paid", "spend", "spent", "prese", "roll", "rolls", "rolle",
-    "rolli", "devot", "cover",
+    "rolli", "devot", "cover", "prepa", "reall", "redir",
 })  # fmt: skip
 
 
