@@ -413,6 +413,14 @@ FAMILY_CASES = [
      "US Desk", "Drawdown", [("United States", 300e6, "USD")], []),
     ("Sweden is preparing a new package of SEK 2 billion for Ukraine.",
      "Stockholm Desk", "Package", [], []),
+    # a paper told without its subject takes the kind the story's title names
+    ("The agreement was signed by Ukroboronprom and Kongsberg in Oslo on Monday.",
+     "Nordic Desk", "Kongsberg to manufacture missiles in Ukraine", [],
+     [({"Ukroboronprom", "Kongsberg"}, "joint production")]),
+    ("Background: Ukraine has signed bilateral agreements with Spain and Portugal.",
+     "Kyiv Desk", "Ukraine and Belgium sign security agreement", [],
+     [({"Ukraine", "Spain"}, "security agreement"),
+      ({"Ukraine", "Portugal"}, "security agreement")]),
     # still being arranged, or a goal
     ("Korea has entered the final stage of arranging $1 billion in support for Ukraine.",
      "Asia Desk", "Korea", [], []),

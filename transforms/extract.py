@@ -332,6 +332,31 @@ def _is_headline(sentence: str) -> bool:
     return not sentence.rstrip("\"'”’»)] ").endswith((".", "!", "?", "…"))
 
 
+# What the story is about, from its title: a generic paper in a story about production is a
+# production deal; a bare "agreement" in a story about security agreements is one of them.
+_STORY_PRODUCTION = re.compile(
+    r"\b(?:produc\w*|manufactur\w*|plant|factory|joint\s+venture)\b", re.IGNORECASE
+)
+_STORY_SECURITY = re.compile(r"\bsecurity\s+(?:agreements?|guarantees?|pacts?)\b", re.IGNORECASE)
+_BARE_AGREEMENT = re.compile(
+    r"\b(?:the\s+relevant|the|this|that|bilateral)\s+agreements?\b", re.IGNORECASE
+)
+
+
+def _kind_from_the_story(agreements: list[AgreementMention], title: str | None) -> None:
+    """Give a paper told without its subject the kind the story's title names."""
+    if not title:
+        return
+    for a in agreements:
+        if a.coalition is not None or not _BARE_AGREEMENT.search(a.evidence):
+            continue
+        generic = a.kind in ("other", "memorandum/document signing")
+        if generic and _STORY_SECURITY.search(title):
+            a.kind, a.rules = "security agreement", (*a.rules, "agreement.kind.story_security")
+        elif a.kind == "memorandum/document signing" and _STORY_PRODUCTION.search(title):
+            a.kind, a.rules = "joint production", (*a.rules, "agreement.kind.story_production")
+
+
 def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
     """One record per agreement: a repetition (same kind, no new party) is dropped."""
     out: list[AgreementMention] = []
@@ -477,7 +502,9 @@ def _extract(
         _convert(p, published)
     # Headline records before the sub-amounts of packages (a stable sort: order kept otherwise).
     pledges.sort(key=lambda p: p.component)
-    return Extraction(pledges=pledges, agreements=_merge_agreements(agreements))
+    agreements = _merge_agreements(agreements)
+    _kind_from_the_story(agreements, title)
+    return Extraction(pledges=pledges, agreements=agreements)
 
 
 def extract_article(
