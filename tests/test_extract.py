@@ -421,6 +421,9 @@ FAMILY_CASES = [
      "Kyiv Desk", "Ukraine and Belgium sign security agreement", [],
      [({"Ukraine", "Spain"}, "security agreement"),
       ({"Ukraine", "Portugal"}, "security agreement")]),
+    # a domestic deal between political parties is no agreement between states
+    ("The Dutch parties, including the VVD and the Greens, reached an agreement to raise aid "
+     "to Ukraine.", "Hague Desk", "Coalition deal", [], []),
     # still being arranged, or a goal
     ("Korea has entered the final stage of arranging $1 billion in support for Ukraine.",
      "Asia Desk", "Korea", [], []),

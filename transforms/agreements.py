@@ -468,6 +468,12 @@ class _Clause:
         return self.text[: self.verb.end()]
 
 
+# The sides of a domestic deal: "the German parties, including the Christian Democratic
+# Union …", "coalition partners", "lawmakers from both parties".
+_DOMESTIC_SIDES = icompile(
+    r"\b(?:political\s+parties|(?:the\s+)?\w+\s+parties\s*,?\s+including|coalition\s+partners|"
+    r"lawmakers|legislators|parliamentary\s+(?:groups|factions)|factions|the\s+opposition\s+and)\b"
+)
 _LEGISLATION = icompile(
     r"\s+(?:\w+\s+)?into\s+law\b|\s+(?:a|the)\s+(?:\w+\s+)?(?:bill|law|decree)\b"
 )
@@ -530,6 +536,12 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
         lambda c: c.word.startswith("agree") and _PLEDGE_AGREED.search(c.text),
         "Denmark and Sweden agreed to provide €50 million for Ukrainian drones.",
         "an amount agreed is a pledge, not an agreement",
+    ),
+    Rule(
+        "agreement.veto.domestic_politics",
+        lambda c: _DOMESTIC_SIDES.search(c.head) is not None,
+        "The German parties, including the CDU and the Greens, reached an agreement on aid.",
+        "political parties or lawmakers agreeing among themselves make no agreement between states",
     ),
     Rule(
         "agreement.veto.agenda",
