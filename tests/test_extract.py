@@ -688,6 +688,20 @@ def test_rule_families(
     assert [(set(a.parties), a.kind) for a in ex.agreements] == agreements
 
 
+def test_sums_that_split_a_total_just_told_are_its_parts() -> None:
+    """€30m told, then split between two givers: one €30m, not €45m (a real feed's case)."""
+    text = (
+        "Ukraine has received €30 million from the Council of Europe Development Bank for "
+        "rebuilding homes. The bank provided €15 million, and another €15 million came with "
+        "support from the government of Spain."
+    )
+    ex = extract_article(text, dt.date(2025, 11, 20), title="Ukraine receives €30m")
+    full = [(p.donor, p.amount) for p in ex.pledges if not p.component]
+    assert full == [("Council of Europe", 30e6)]
+    assert all("part.split_total" in p.rules for p in ex.pledges if p.component)
+    assert [p.category for p in ex.pledges if not p.component] == ["reconstruction"]
+
+
 def test_same_sum_on_two_dates_is_two_pledges() -> None:
     """Today's "$100m for air defence" and April's "$100m package" are different facts."""
     text = (

@@ -23,6 +23,7 @@ from transforms.agreements import (
 from transforms.context import ArticleContext
 from transforms.dates import best_date, dateline, find_dates, is_earlier, may_have_date
 from transforms.memory import Memory
+from transforms.money import find_money
 from transforms.pledges import PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
@@ -230,6 +231,32 @@ def _mark_parts(pledges: list[PledgeMention]) -> None:
             if not p.component:
                 firsts.setdefault(p.donor, p)
         head.update(firsts)
+    _mark_split_totals(pledges)
+
+
+_SPLIT_WINDOW = 600  # characters: the total is told just before its split
+
+
+def _mark_split_totals(pledges: list[PledgeMention]) -> None:
+    """Sums of one sentence that add up to a total told just before, whoever gives them, are
+    its parts: "Ukraine received €50 million … CEB provided €25 million, and another €25
+    million came from Italy" is one €50 million, not €75 million."""
+    totals = [p for p in pledges if p.amount and not p.component and not p.restated]
+    for p in totals:
+        told = [m for m in find_money(p.evidence) if not m.conversion]
+        if len(told) < 2 or any(m.currency != p.currency for m in told):
+            continue
+        whole = sum(m.amount for m in told)
+        for earlier in totals:
+            if (
+                earlier.start < p.start <= earlier.end + _SPLIT_WINDOW
+                and earlier.currency == p.currency
+                and earlier.amount is not None
+                and abs(earlier.amount - whole) <= earlier.amount * 0.001
+            ):
+                p.component = True
+                p.rules = (*p.rules, "part.split_total")
+                break
 
 
 def _is_share(p: PledgeMention) -> bool:
@@ -303,7 +330,8 @@ def _head_noun(items: str | None) -> str:
 def _drop_things_told_with_sums(pledges: list[PledgeMention]) -> list[PledgeMention]:
     """Things a donor commits that the article also states as a sum for the same things are
     one pledge, told twice ("Britain will supply more than 10,000 drones" in the lead, "a further
-    £125 million on drones" below): the sum is the record. A restated sum is another fact."""
+    £125 million on drones" below): the sum is the record. A restated sum, or things already
+    delivered, are another fact."""
     sums = {
         (p.donor, _head_noun(p.items))
         for p in pledges
@@ -315,6 +343,7 @@ def _drop_things_told_with_sums(pledges: list[PledgeMention]) -> list[PledgeMent
         if p.amount is not None
         or p.restated
         or p.component
+        or p.stage == "delivered"  # things handed over are a fact of their own
         or (p.donor, _head_noun(p.items)) not in sums
         or not _head_noun(p.items)
     ]
