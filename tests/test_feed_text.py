@@ -114,7 +114,7 @@ def test_non_standard_full_text_elements_are_read(element):
     )
     entry = parse_feed(xml).entries[0]
     assert html_text(entry.content_html) == "Повний текст статті.\n\nДругий абзац."
-    rules = [rule.key for rule in FULL_TEXT_RULES]
+    rules = [rule.pattern for rule in FULL_TEXT_RULES]
     assert entry.content_element == "content" or any(r.search(entry.content_element) for r in rules)
 
 
@@ -171,9 +171,9 @@ def test_language_is_detected_and_only_english_is_extracted():
     assert extractor_reads("en") and not extractor_reads("uk") and not extractor_reads(None)
 
 
-@pytest.mark.parametrize("rule", REASON_RULES, ids=lambda r: r.reason)
+@pytest.mark.parametrize("rule", REASON_RULES, ids=lambda r: r.name)
 def test_unreadable_reasons_name_their_examples(rule):
-    assert unreadable_reason(rule.example) == rule.reason.format("404")
+    assert unreadable_reason(rule.example) == rule.name.format("404")
 
 
 def fetch_row(**values) -> dict:

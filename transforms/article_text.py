@@ -12,27 +12,21 @@ from dataclasses import dataclass
 
 from transforms.feed_entries import FeedEntry
 from transforms.html_text import html_text
+from transforms.rules import PatternRule
 
 MIN_FULL_TEXT = 150  # characters: a shorter "full text" is a teaser
 SHORT_TEXT = 400  # a full text this short that adds nothing to the summary is the summary
 TRUNCATED_MAX = 1000  # an ellipsis ends a teaser; a long text may end in one of its own
 
 
-@dataclass(frozen=True)
-class TeaserRule:
-    name: str
-    pattern: re.Pattern[str]
-    example: str
-
-
 # A full text shorter than TRUNCATED_MAX that matches one of these is a teaser.
 TEASER_RULES = (
-    TeaserRule(
+    PatternRule(
         "ends in an ellipsis",
         re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*\)?\s*$"),
         "Germany will hand over four more IRIS-T systems, the minister said […]",
     ),
-    TeaserRule(
+    PatternRule(
         "ends in a read-more marker",
         re.compile(
             r"(continue reading|read more|read the full (story|article)|\(далі\)|\(далее\)|"

@@ -8,23 +8,17 @@ that happens to start with "Subscribe" is never lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from transforms.rules import PatternRule
 
 MAX_CHARS = 240
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    pattern: re.Pattern[str]
-    example: str
+def _rule(name: str, pattern: str, example: str) -> PatternRule:
+    return PatternRule(name, re.compile(pattern, re.IGNORECASE), example)
 
 
-def _rule(name: str, pattern: str, example: str) -> Rule:
-    return Rule(name, re.compile(pattern, re.IGNORECASE), example)
-
-
-RULES: tuple[Rule, ...] = (
+RULES: tuple[PatternRule, ...] = (
     _rule(
         "donation-footer",
         r"(subscribe|support us|become a (patron|member|supporter)|donate)\b.{0,80}"
@@ -70,7 +64,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def boilerplate_rule(paragraph: str) -> Rule | None:
+def boilerplate_rule(paragraph: str) -> PatternRule | None:
     """The rule that calls `paragraph` boilerplate, or None when it is the article's own."""
     text = paragraph.strip()
     if len(text) > MAX_CHARS:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 import feedparser
 
 from transforms.charsets import as_utf8_xml, decode
+from transforms.rules import PatternRule
 from transforms.urls import canonical_url, stable_id
 
 
@@ -46,31 +47,22 @@ class ParsedFeed:
     charset_guessed: bool = False
 
 
-@dataclass(frozen=True)
-class FullTextRule:
-    """A non-standard element that outlets use for the article's full text."""
-
-    name: str
-    key: re.Pattern[str]  # matched against feedparser's key (prefix_localname)
-    example: str
-
-
 # content:encoded and Atom <content> are feedparser's `content`; these are the others.
 FULL_TEXT_RULES = (
-    FullTextRule(
+    PatternRule(
         "full-text element",
         re.compile(r"(?:^|_)full[-_]?text$", re.IGNORECASE),
         "<full-text> (Suspilne via ukr.net), <yandex:full-text>, <fulltext>",
     ),
-    FullTextRule(
+    PatternRule(
         "Yandex Turbo content", re.compile(r"^turbo_content$"), "<turbo:content> (Yandex Turbo)"
     ),
-    FullTextRule(
+    PatternRule(
         "article body or text",
         re.compile(r"(?:^|_)(article[-_]?(body|text)|body[-_]?text|main[-_]?text)$", re.I),
         "<articleBody>, <article_text>, <bodytext>, <maintext>",
     ),
-    FullTextRule("bare text element", re.compile(r"^text$"), "<text>"),
+    PatternRule("bare text element", re.compile(r"^text$"), "<text>"),
 )
 
 # feedparser flags these but the XML itself is fine (a wrong Content-Type header, or an
@@ -102,7 +94,7 @@ def _full_content(entry) -> tuple[str | None, str | None]:
     """(HTML, element) of the longest full-text block the entry carries."""
     blocks = [(_as_html(c), "content") for c in entry.get("content", []) or []]
     for key, value in entry.items():
-        if isinstance(value, str) and any(rule.key.search(key) for rule in FULL_TEXT_RULES):
+        if isinstance(value, str) and any(rule.pattern.search(key) for rule in FULL_TEXT_RULES):
             blocks.append((value, key))
     blocks = [b for b in blocks if b[0] and b[0].strip()]
     return max(blocks, key=lambda b: len(b[0])) if blocks else (None, None)

@@ -14,27 +14,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from transforms.rules import PatternRule
+
 FAILING_RUNS = 3
 PAGES_OFF = "pages off"  # feed-text-only mode, chosen by the operator: never a failure
 
 
-@dataclass(frozen=True)
-class ReasonRule:
-    """Names the reason behind a fetch error message (flows/http.py FetchError.reason)."""
-
-    reason: str
-    pattern: re.Pattern[str]
-    example: str
-
-
+# Each rule names the reason behind a fetch error message (flows/http.py FetchError.reason).
 REASON_RULES = (
-    ReasonRule("HTTP {0}", re.compile(r"^HTTP (\d{3})"), "HTTP 404"),
-    ReasonRule(
+    PatternRule("HTTP {0}", re.compile(r"^HTTP (\d{3})"), "HTTP 404"),
+    PatternRule(
         "too large", re.compile(r"too large|took over"), "response too large (over 10485760 bytes)"
     ),
-    ReasonRule("not HTML", re.compile(r"not an HTML page"), "not an HTML page (application/pdf)"),
-    ReasonRule("no text", re.compile(r"no article text"), "no article text found on the page"),
-    ReasonRule(
+    PatternRule("not HTML", re.compile(r"not an HTML page"), "not an HTML page (application/pdf)"),
+    PatternRule("no text", re.compile(r"no article text"), "no article text found on the page"),
+    PatternRule(
         "page unreachable",
         re.compile(r"timed out|connection|redirect|invalid URL|not allowed|refused|resolve|DNS"),
         "connection failed ([Errno 111] Connection refused)",
@@ -47,7 +41,7 @@ def unreadable_reason(message: str) -> str:
     for rule in REASON_RULES:
         match = rule.pattern.search(message)
         if match:
-            return rule.reason.format(*match.groups())
+            return rule.name.format(*match.groups())
     return "page unreachable"
 
 

@@ -10,6 +10,7 @@ including those that dropped a candidate, so ``pledgewatch explain`` can show wh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -47,6 +48,15 @@ class Cue(Generic[S]):
     value: str
     example: str
     why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    """A rule that is one pattern: a teaser ending, a footer, a feed element, a fetch error."""
+
+    name: str
+    pattern: re.Pattern[str]
+    example: str  # a real text on which the pattern matches
 
 
 @dataclass(frozen=True, slots=True)
