@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from transforms import cues
 from transforms.actors import Mention, find_actors
-from transforms.context import ArticleContext
+from transforms.context import ArticleContext, SentenceView
 from transforms.dates import best_date, find_dates, is_earlier
 from transforms.lowre import icompile
 from transforms.memory import Memory
@@ -350,17 +350,11 @@ AGREE_STEMS = frozenset({
 })  # fmt: skip
 
 
-def sentence_agreements(
-    sent: Sentence,
-    mentions: list[Mention],
-    ctx: ArticleContext,
-    memory: Memory,
-    stems: set[str] | None = None,
-    trace: Trace | None = None,
-) -> list[AgreementMention]:
-    """The agreements ``sent`` asserts: one, or one per coalition a clause of its own joins."""
-    text = sent.text
-    stems = keys(text) if stems is None else stems
+def sentence_agreements(view: SentenceView) -> list[AgreementMention]:
+    """The agreements the sentence asserts: one, or one per coalition a clause of its own
+    joins."""
+    sent, mentions, ctx, memory, trace = view.sent, view.mentions, view.ctx, view.memory, view.trace
+    text, stems = sent.text, view.stems
     if AGREE_STEMS.isdisjoint(stems):
         return []
     parts = _coalition_clauses(text, mentions)

@@ -18,6 +18,7 @@ from transforms.dates import find_dates, is_earlier
 from transforms.lowre import icompile
 from transforms.memory import Memory
 from transforms.money import NORDIC_BY_COUNTRY
+from transforms.rules import Trace
 from transforms.sentences import Sentence
 
 # Phrases (lower case) that mark a Canadian or Australian government statement or outlet.
@@ -215,3 +216,17 @@ DAY_STEMS = frozenset({
 })  # fmt: skip
 # Stems (sentences.keys) of the names and demonyms of states whose currency is a krone/crown.
 NORDIC_STEMS = frozenset({"denma", "danis", "norwa", "norwe", "swede", "swedi", "czech", "icela"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """What a sentence's readers (pledges, agreements) see: the sentence, the actors in it,
+    the article's facts, the memory of the sentences before, its word stems, and the trace
+    that records their decisions."""
+
+    sent: Sentence
+    mentions: list[Mention]
+    ctx: ArticleContext
+    memory: Memory
+    stems: set[str]
+    trace: Trace | None = None

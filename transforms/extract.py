@@ -20,7 +20,7 @@ from transforms.agreements import (
     coalition_leaders,
     sentence_agreements,
 )
-from transforms.context import ArticleContext
+from transforms.context import ArticleContext, SentenceView
 from transforms.dates import best_date, dateline, find_dates, is_earlier, may_have_date
 from transforms.memory import Memory
 from transforms.money import find_money
@@ -509,13 +509,14 @@ def _extract(
             memory = _note_coalition(ctx, i, memory)
             continue
         row = ctx.actors_in(i)
-        found = sentence_pledges(sent, row, ctx, memory, stems[i], trace)
+        view = SentenceView(sent, row, ctx, memory, st, trace)
+        found = sentence_pledges(view)
         if background:
             for p in found:
                 p.restated = True
                 p.rules = (*p.rules, "restated.background_section")
         pledges.extend(found)
-        deals = sentence_agreements(sent, row, ctx, memory, stems[i], trace)
+        deals = sentence_agreements(view)
         if found:
             # An amount "agreed" is the pledge itself, not a separate agreement.
             deals = [a for a in deals if a.kind != "other"]

@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from transforms import cues
 from transforms.actors import NON_DONORS, Mention, donor_eligible
-from transforms.context import ArticleContext
+from transforms.context import ArticleContext, SentenceView
 from transforms.dates import DateCue, best_date, find_dates, is_earlier, past_year
 from transforms.lowre import LowerPattern, icompile
 from transforms.memory import Memory
 from transforms.money import NORDIC_BY_COUNTRY, Money, find_money
 from transforms.records import PledgeMention
-from transforms.rules import Cue, Method, Rule, Trace, first_cue, first_method, first_rule
-from transforms.sentences import Sentence, keys, may_have_money
+from transforms.rules import Cue, Method, Rule, first_cue, first_method, first_rule
+from transforms.sentences import Sentence, may_have_money
 
 _I = re.IGNORECASE
 
@@ -781,6 +782,11 @@ DONOR_METHODS: tuple[Method[_Query, _Donors], ...] = (
 )
 
 
+def _civilian(pattern: LowerPattern) -> Callable[[str], bool]:
+    """A civilian purpose, unless the sentence also names military aid."""
+    return lambda text: bool(pattern.search(text)) and not _MILITARY_AID.search(text)
+
+
 def _category_subject(text: str) -> str:
     return text
 
@@ -790,19 +796,19 @@ def _category_subject(text: str) -> str:
 CATEGORY_CUES: tuple[Cue[str], ...] = (
     Cue(
         "category.reconstruction",
-        lambda t: _RECONSTRUCTION.search(t) and not _MILITARY_AID.search(t),
+        _civilian(_RECONSTRUCTION),
         "reconstruction",
         "Norway approved NOK 500 million to repair destroyed housing in Kharkiv.",
     ),
     Cue(
         "category.humanitarian_aid",
-        lambda t: _HUMANITARIAN_AID.search(t) and not _MILITARY_AID.search(t),
+        _civilian(_HUMANITARIAN_AID),
         "humanitarian",
         "Japan will provide $100 million in humanitarian aid for displaced people.",
     ),
     Cue(
         "category.financial_terms",
-        lambda t: _FINANCIAL.search(t) and not _MILITARY_AID.search(t),
+        _civilian(_FINANCIAL),
         "financial",
         "The EU disbursed a €4.2 billion tranche of budget support under the Ukraine Facility.",
     ),
@@ -1328,17 +1334,10 @@ def _is_generic(items: str) -> bool:
     return _GENERIC_THINGS.match(items.strip()) is not None
 
 
-def sentence_pledges(
-    sent: Sentence,
-    mentions: list[Mention],
-    ctx: ArticleContext,
-    memory: Memory,
-    stems: set[str] | None = None,
-    trace: Trace | None = None,
-) -> list[PledgeMention]:
-    """Every pledge ``sent`` asserts, one record per donor and amount."""
-    text = sent.text
-    stems = keys(text) if stems is None else stems
+def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
+    """Every pledge the sentence asserts, one record per donor and amount."""
+    sent, mentions, ctx, memory, trace = view.sent, view.mentions, view.ctx, view.memory, view.trace
+    text, stems = sent.text, view.stems
     monies = []
     if may_have_money(stems):
         monies = [m for m in find_money(text) if not m.conversion]
