@@ -88,11 +88,17 @@ class FeedResult:
 @dataclass
 class Teaser:
     """An entry whose feed text is only a teaser: its page is needed; the feed's own text
-    waits as the fallback (kept as the summary when the page cannot be read)."""
+    waits as the fallback (kept as the summary when the page cannot be read). An entry with
+    no full text at all is a teaser without reading it (`fallback` None: read when needed)."""
 
     entry: FeedEntry
-    feed_text: str
-    fallback: str
+    feed_text: str = ""
+    fallback: str | None = None
+
+    def summary(self) -> str:
+        if self.fallback is None:
+            self.fallback = feed_text(self.entry).best_fallback
+        return self.fallback
 
 
 @dataclass
@@ -125,8 +131,8 @@ class Texts:
         self.unreadable[reason] += 1
         if error:
             self.errors.append(error)
-        if teaser.fallback:
-            self.articles.append(_article_row(teaser.entry, feed, teaser.fallback, "summary"))
+        if summary := teaser.summary():
+            self.articles.append(_article_row(teaser.entry, feed, summary, "summary"))
             self.summaries += 1
 
 
@@ -300,7 +306,10 @@ def fetch_feed(
             else:
                 entries.append(entry)
         teasers: list[Teaser] = []
-        if entries:
+        if pages and not any(entry.content_html for entry in entries):
+            # No full text in the feed: every entry needs its page (no worker round trip).
+            teasers = [Teaser(entry) for entry in entries]
+        elif entries:
             texts = cpu.run(feed_texts, feed, entries, [], run_id, pages)
             result.add(texts)
             teasers = texts.teasers

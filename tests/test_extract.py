@@ -424,6 +424,31 @@ FAMILY_CASES = [
     # a domestic deal between political parties is no agreement between states
     ("The Dutch parties, including the VVD and the Greens, reached an agreement to raise aid "
      "to Ukraine.", "Hague Desk", "Coalition deal", [], []),
+    # an announcement still to come; a class of things with no number; a share of stocks
+    ("Officials say Italy will soon announce more than €300 million in military aid for Ukraine.",
+     "Rome Desk", "Italy", [], []),
+    ("Allies pledged to provide Ukraine with more air defence systems, the secretary general said.",
+     "NATO Desk", "Allies", [], []),
+    ("Norway has provided Ukraine with 20 percent of its howitzers, the report found.",
+     "Oslo Desk", "Stocks", [], []),
+    # a tracker's figures and totals a group reaches
+    ("In the months covered by the support tracker, Japan made new pledges of about €2 billion.",
+     "Kiel Desk", "Tracker", [], []),
+    ("Nordic countries now collectively reach just over €9 billion in aid to Ukraine.",
+     "Nordic Desk", "Totals", [], []),
+    ("More than €800 million have been allocated for the effort, the prime minister said.",
+     "Prague Desk", "Shells", [], []),
+    # the value of a package told; "they" investing; a package named twice
+    ("Finland will send its 26th package to Ukraine. The value of the defence materiel package "
+     "is an estimated 90 million euros.", "Helsinki Desk", "Package",
+     [("Finland", 90e6, "EUR")], []),
+    ("The Netherlands backs Ukraine's drone makers. They are investing an additional €60 million "
+     "in drone production.", "Hague Desk", "Drones", [("Netherlands", 60e6, "EUR")], []),
+    ("Zelensky announced the 20th defence package from Finland. Finland said the package is "
+     "worth €100 million.", "Helsinki Desk", "Package", [("Finland", 100e6, "EUR")], []),
+    # "the largest package so far" ranks the new package; it is no running total
+    ("Belgium announced it would send a €70 million package, the largest package of aid that "
+     "the country has decided so far.", "Brussels Desk", "Package", [("Belgium", 70e6, "EUR")], []),
     # still being arranged, or a goal
     ("Korea has entered the final stage of arranging $1 billion in support for Ukraine.",
      "Asia Desk", "Korea", [], []),

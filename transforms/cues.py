@@ -53,6 +53,8 @@ SPECULATION = icompile(
     r"(?:hesitant|reluctant|unwilling)\s+to|"
     # still being arranged: "has entered the final stage of coordinating the provision of"
     r"final\s+stages?\s+of|in\s+the\s+process\s+of|"
+    # an announcement still to come: "the U.S. will soon announce more than $2.3 billion"
+    r"will\s+(?:soon\s+|shortly\s+)?(?:announce|unveil)|"
     # a goal is no delivery: "the EU's self-imposed deadline to deliver 1 million shells"
     r"(?:deadline|target|goal|ambition)\s+(?:to|of)\s+(?:deliver|provid|supply|send)\w*)\b",
 )
@@ -92,7 +94,8 @@ AGGREGATE_BEFORE = icompile(
     r"(?:\w+\s+){0,3}(?:aid|assistance|support|contributions?|funding|commitments?|spending|"
     r"packages?)\b[^.;]{0,60}$|\bexceed(?:s|ed|ing)?\b|\bstands?\s+at\b|\bstood\s+at\b|"
     r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?reached\b|\breached\b|"
-    r"\bwill\s+reach\b|\bamount(?:s|ed)?\s+to\b|\bin\s+total\b|\bcumulative\w*\b|\boverall\b|"
+    r"\bwill\s+reach\b|\b(?:now\s+)?(?:collectively\s+)?reach(?:es)?\s+(?:just\s+)?(?:over|about|"
+    r"around|nearly|almost|more\s+than)?\s*$|\bamount(?:s|ed)?\s+to\b|\bin\s+total\b|\bcumulative\w*\b|\boverall\b|"
     r"\baltogether\b|(?<!worth\s)(?<!valued\sat\s)\ba\s+total\s+of\b|\bsum\s+of\b|\bworth\s+a\s+combined\b|\bcombined\b)"
     r"[^.;]{0,40}$",
 )
@@ -114,6 +117,10 @@ AGGREGATE_AROUND = icompile(
     r"study|analysis|estimates?|database)\b|\b(?:researchers|analysts|the\s+(?:institute|tracker|"
     r"study|researchers|analysis))\s+(?:calculated|estimated|counted|found|showed|shows)\b|"
     r"\bcompared\s+with\b|"
+    r"\b(?:support\s+)?tracker\b|"
+    # what many donors put into a joint effort so far: "have been allocated for the effort"
+    r"\b(?:has|have)\s+been\s+(?:allocated|collected|raised|pledged|contributed)\s+(?:for|to)\s+"
+    r"(?:the|this)\s+(?:effort|initiative|scheme|fund)\b|"
     r"\bmore\s+than\s+in\s+any\b|"
     # a running total in the perfect: "has provided more than €2bn"
     r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:committed|provided|given|spent|disbursed|"
@@ -146,7 +153,10 @@ ORDINAL_SINCE = icompile(
     # a package's rank in a series: "the largest package from the country so far"
     r"\b(?:largest|biggest|most\s+\w+|first|single\s+largest)\s+(?:(?:such|aid|military|support|"
     r"package|tranche|one|donation|contribution)\s+){1,2}(?:(?:from|by|of)\s+(?:\w+\s+){1,3})?"
-    r"(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b"
+    r"(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b|"
+    # "the largest military package of aid that our country has decided so far"
+    r"\b(?:largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:package|donation|contribution)\b[^,;:.–—]{0,60}?"
+    r"\b(?:so\s+far|to\s+date|yet|ever)\b"
     # "since" dating the state of something else: "income from assets frozen in the West since
     # the start of the war" says how long they are frozen, not how long aid has summed up
     r"|\b(?:frozen|held|seized|immobili[sz]ed|blocked|stationed|deployed|occupied|displaced|"
@@ -293,7 +303,7 @@ SPECULATION_STEMS = frozenset({
     "calle", "urged", "urges", "ask", "asked", "asks", "reque", "comin", "next", "futur",
     "want", "wants", "discu", "talks", "negot", "oppor", "poten", "repor", "rumou", "rumor",
     "shoul", "ought", "argue", "deman", "insis", "prosp", "hypot", "event", "hesit", "reluc",
-    "unwil", "final", "proce", "deadl", "targe", "goal", "ambit",
+    "unwil", "final", "proce", "deadl", "targe", "goal", "ambit", "soon", "short", "annou", "unvei",
 })  # fmt: skip
 CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long", "once"})
 AGENDA_STEMS = frozenset({"agend", "discu", "table", "round"})

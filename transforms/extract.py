@@ -349,6 +349,20 @@ def _drop_things_told_with_sums(pledges: list[PledgeMention]) -> list[PledgeMent
     ]
 
 
+def _drop_packages_told_with_sums(pledges: list[PledgeMention]) -> list[PledgeMention]:
+    """A package named without its sum ("announced the 18th defense package from Finland")
+    beside the same donor's package with a sum is that package, told twice."""
+    with_sums = {p.donor for p in pledges if p.amount is not None and "package" in p.evidence}
+    return [
+        p
+        for p in pledges
+        if p.amount is not None
+        or p.component
+        or p.donor not in with_sums
+        or _head_noun(p.items) != "package"
+    ]
+
+
 def _dated_apart(a: PledgeMention, b: PledgeMention) -> bool:
     """Both dated, in different months, one of them a restatement of an earlier one."""
     if not (a.announced_on and b.announced_on) or a.restated == b.restated:
@@ -523,7 +537,7 @@ def _extract(
             memory = memory.after_pledges(i, [p.donor for p in found])
         agreements.extend(deals)
         memory = _note_coalition(ctx, i, memory)
-    pledges = _drop_things_told_with_sums(_merge_pledges(pledges))
+    pledges = _drop_packages_told_with_sums(_drop_things_told_with_sums(_merge_pledges(pledges)))
     _mark_parts(pledges)
     _date_from_coreferent(pledges, ctx)
     _date_from_previous(pledges, ctx)

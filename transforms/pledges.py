@@ -50,6 +50,7 @@ PLEDGE_VERB = icompile(
     # a package made ready is decided ("has prepared the 23rd package … of DKK 2.1 billion");
     # "is preparing" stays speculation; money moved to a new purpose is pledged to it anew
     r"(?:has|have|had)\s+(?:\w+\s+)?prepared|realloca\w+|redirect(?:s|ed)|"
+    r"invest(?:s|ed|ing)?(?=\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?[€$£\d])|"
     r"us(?:e|es|ing)\s+\w+\s+(?:\w+\s+){0,4}to\s+"
     r"(?:loan|fund|finance))\b",
 )
@@ -69,7 +70,11 @@ _THANKS_FOR = icompile(r"\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:the\s+|its\
 _SUPPORT_BEFORE = icompile(
     r"\b(?:aid|assistance|support|package|funding|loan|grant|contribution|tranche|donation|"
     r"pledge|commitment|allocation|instalment|installment|disbursement)s?,?\s+(?:\w+\s+){0,2}?"
-    r"(?:of|worth|totall?ing|valued\s+at|amounting\s+to)\s+$",
+    r"(?:of|worth|totall?ing|valued\s+at|amounting\s+to)\s+$|"
+    # "The value of the defence materiel package is an estimated 118 million euros"
+    r"\b(?:value|cost|worth)\s+of\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,3}?(?:package|aid|"
+    r"assistance|donation|contribution)\s+(?:is|was|will\s+be)\s+(?:an?\s+)?(?:estimated\s+|"
+    r"approximately\s+|about\s+|around\s+|some\s+)?$",
 )
 _SOURCE_AGENT = icompile(
     r"(?:\b(?:aid|support|assistance|resources|contributions?|funding|funds|package|weapons|"
@@ -105,7 +110,7 @@ _VALUED = icompile(
 # A sentence whose subject points back to the previous one: "It will also send …".
 _ANAPHOR = icompile(
     rf"^{cues.LABEL}\W{{0,2}}(?:(?:In\s+addition|Additionally|Also|Separately|Meanwhile)\s*,?\s+)?"
-    r"(?P<who>It|He|She|(?:This|That)(?=\s+(?:(?:announcement|package|funding|assistance|"
+    r"(?P<who>It|He|She|They|(?:This|That)(?=\s+(?:(?:announcement|package|funding|assistance|"
     r"support|contribution)\s+)?(?:builds?\s+on|built\s+on|follows|adds\s+to|comes\s+on\s+top\s+of)\b)|"
     r"The\s+(?:country|government|ministry|kingdom|minister|prime\s+minister|president|"
     r"chancellor|bank|commission|alliance|bloc|union|cabinet))\b",
@@ -231,7 +236,7 @@ PLEDGE_STEMS = frozenset({
     "aside", "dedic", "agree", "adopt", "recei", "offer", "promi", "ship", "ships", "shipp",
     "exten", "sign", "signs", "signe", "autho", "buy", "buys", "buyin", "bough", "purch",
     "procu", "pay", "pays", "payin", "paid", "spend", "spent", "prese", "roll", "rolls", "rolle",
-    "rolli", "devot", "cover", "prepa", "reall", "redir",
+    "rolli", "devot", "cover", "prepa", "reall", "redir", "inves",
 })  # fmt: skip
 
 
@@ -671,7 +676,10 @@ _PACKAGE_SUBJECT = icompile(
     rf"^{cues.LABEL}\W{{0,2}}(?:The|This|That|Its|Their)\s+(?:(?:new|latest|whole|entire|"
     r"overall|military|aid|support|defen[cs]e|security)\s+){0,3}(?:package|aid|assistance|support|"
     r"contribution|donation|tranche|funding)\s+(?:is|was|will\s+be|has\s+been)?\s*"
-    r"(?:worth|valued\s+at|estimated\s+at|totall?ing|amounts?\s+to|costs?)\b",
+    r"(?:worth|valued\s+at|estimated\s+at|totall?ing|amounts?\s+to|costs?)\b|"
+    # "The value of the defence materiel package is an estimated 118 million euros"
+    rf"^{cues.LABEL}\W{{0,2}}The\s+(?:value|cost)\s+of\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:package|aid|assistance|donation|contribution)\s+(?:is|was|will\s+be)\b",
 )
 
 
@@ -1313,7 +1321,12 @@ RESTATED_RULES: tuple[Rule[_Restating], ...] = (
 _GENERIC_THINGS = icompile(
     r"^(?:further|additional|more|new|extra|another)\s+(?:(?:deliveries|shipments|supplies|"
     r"batches)\s+of\s+)?(?:(?:weapons|arms|ammunition|munitions|equipment|military\s+aid|"
-    r"aid|vehicles|systems)(?:\s+and\s+|,\s*|\s*$))+$"
+    r"aid|vehicles|systems)(?:\s+and\s+|,\s*|\s*$))+$|"
+    # a class of things with no number: "more air defense systems", "additional air defence"
+    r"^(?:more|further|additional)\s+(?:[\w-]+\s+){0,2}(?:systems|weapons|equipment|capabilities|"
+    r"defen[cs]e)$|"
+    # a share of stocks is not a count: "12 percent each of its howitzers"
+    r"^\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)\s+(?:each\s+)?of\s+(?:its|their)\s+(?!gdp\b|gross\b)"
 )
 
 
