@@ -1,10 +1,11 @@
-# PledgeWatch: `make demo` runs the weekly job on the bundled corpus, `make test` runs the suite.
+# PledgeWatch: `make demo` runs the weekly job on the bundled corpus, `make test` runs the suite
+# (ruff, mypy, pytest).
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 
-.PHONY: demo test lint format eval bench setup system-deps clean
+.PHONY: demo test lint typecheck format eval bench setup system-deps clean
 
 demo: setup
 	PLEDGEWATCH_HOME=$${PLEDGEWATCH_HOME:-$(CURDIR)/var} $(BIN)/pledgewatch demo
@@ -12,10 +13,15 @@ demo: setup
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# mypy: strict on transforms/, checked on flows/ and reports/ (settings: pyproject.toml).
+typecheck: setup
+	$(BIN)/mypy
 
 format: setup
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
@@ -44,4 +50,4 @@ lock:
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache

@@ -10,7 +10,7 @@ import email
 import email.policy
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flows import storage
 from flows.exit_codes import final_state, forget_frames
@@ -32,7 +32,8 @@ def smtp_password(smtp: SmtpSettings) -> str | None:
         from prefect.blocks.system import Secret
 
         block = os.environ.get("PLEDGEWATCH_SMTP_PASSWORD_BLOCK", SECRET_BLOCK)
-        return Secret.load(block).get()
+        # Called outside an event loop, load() returns the block (it is typed as maybe a coroutine).
+        return Secret.load(block).get()  # type: ignore[union-attr]
     except Exception as error:  # no block: the server may not need a password
         logger().warning("no SMTP password in the environment or Secret block: %s", error)
         return None
@@ -47,11 +48,12 @@ def transient(error: BaseException) -> bool:
 def send_email(eml_path: Path, smtp: SmtpSettings) -> None:
     """One SMTP attempt; the caller sets retries. Credentials are never logged."""
     message = email.message_from_bytes(eml_path.read_bytes(), policy=email.policy.default)
+    assert smtp.host is not None  # send_with_retries sends only when SMTP is configured
     mail.send(
         message,
         host=smtp.host,
         port=smtp.port,
-        security=smtp.security,
+        security=cast("mail.Security", smtp.security),  # send() rejects any other value
         username=smtp.username,
         password=smtp_password(smtp),
         timeout=smtp.timeout,

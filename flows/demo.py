@@ -57,7 +57,7 @@ def demo_flow(home: str | None = None) -> dict[str, Any]:
         write_feeds_file(server, settings.feeds_file)
         # The fetch policy refuses loopback; the demo allows exactly the server it started.
         defaults = FetchPolicy()
-        policy = replace(defaults, allow=(*defaults.allow, server.server_address[0]))
+        policy = replace(defaults, allow=(*defaults.allow, str(server.server_address[0])))
         run = start_run(settings.db_path, "ingest")
         ingest_into(settings.db_path, run, load_feeds(settings.feeds_file), policy)
         finish_run(settings.db_path, run)

@@ -99,8 +99,9 @@ def _embedded_ipv4(ip: IPAddress) -> IPAddress:
     """The IPv4 address an IPv6 address carries (mapped, 6to4, NAT64): that is what is reached."""
     if isinstance(ip, ipaddress.IPv4Address):
         return ip
-    if ip.ipv4_mapped or ip.sixtofour:
-        return ip.ipv4_mapped or ip.sixtofour
+    embedded = ip.ipv4_mapped or ip.sixtofour
+    if embedded is not None:
+        return embedded
     if ip in NAT64:
         return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     return ip
@@ -128,11 +129,18 @@ class GuardedBackend(httpcore.SyncBackend):
         self.allow = allow
         self.resolve = resolve or _system_resolver
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, **kwargs: Any):
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
         try:
             infos = self.resolve(host, port)
-        except OSError as error:  # gaierror: no such host
-            raise httpcore.ConnectError(f"cannot resolve {host}: {error}") from error
+        except OSError as unresolved:  # gaierror: no such host
+            raise httpcore.ConnectError(f"cannot resolve {host}: {unresolved}") from unresolved
         addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
         refusals = {a: refusal(a, self.allow) for a in addresses}
         allowed = [a for a, why in refusals.items() if why is None]
@@ -142,7 +150,7 @@ class GuardedBackend(httpcore.SyncBackend):
         error: Exception | None = None
         for address in allowed:  # an IP literal: no second DNS lookup between check and dial
             try:
-                return super().connect_tcp(address, port, timeout, **kwargs)
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as failed:
                 error = failed
         assert error is not None

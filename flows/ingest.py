@@ -210,7 +210,7 @@ def read_texts(feed: Feed, entries: list[FeedEntry], pages: list[Page], fetch_pa
         try:
             if page.failure is not None:
                 raise FetchError(url, page.failure)
-            text, guessed = _page_text(page)
+            body, guessed = _page_text(page)
         except FetchError as failure:
             out.unread(teaser, feed, unreadable_reason(failure.reason), f"{url}: {failure.reason}")
         except Exception as error:  # a hostile page must not take the feed down
@@ -218,8 +218,8 @@ def read_texts(feed: Feed, entries: list[FeedEntry], pages: list[Page], fetch_pa
         else:
             out.pages_charset_guessed += guessed
             # A page whose extracted text is shorter than the feed's own keeps the feed's.
-            if len(text) >= len(teaser.feed_text):
-                out.articles.append(_article_row(teaser.entry, feed, text, "page"))
+            if len(body) >= len(teaser.feed_text):
+                out.articles.append(_article_row(teaser.entry, feed, body, "page"))
             else:
                 out.articles.append(_article_row(teaser.entry, feed, teaser.feed_text, "feed"))
     return out

@@ -122,7 +122,7 @@ def run_body(body: Callable[..., dict[str, Any]], *args: Any, **params: Any):
     """Run a flow's body as a plain call (no flow run, no Prefect import) and read its
     result as (result, exit code), as `run_flow` reads a flow's final state."""
     result = body(*args, **params)
-    code = EXIT_FOR_STATUS.get(result.get("status"), ExitCode.FAILURES)
+    code = EXIT_FOR_STATUS.get(result.get("status", ""), ExitCode.FAILURES)
     _say_failures(result, code)
     return result, code
 

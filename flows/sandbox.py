@@ -25,4 +25,4 @@ SANDBOX_CONFIG: dict[str, str] = {
 
 def connect_sandboxed(path: Path | str) -> duckdb.DuckDBPyConnection:
     """The published copy, read-only, able to read its own tables and nothing else."""
-    return duckdb.connect(str(path), read_only=True, config=SANDBOX_CONFIG)
+    return duckdb.connect(str(path), read_only=True, config=dict(SANDBOX_CONFIG))

@@ -69,7 +69,8 @@ class Settings:
     def with_overrides(self, **values: str | Path | None) -> Settings:
         """Apply explicit (parameter) values; None means keep the resolved one."""
         given = {k: Path(v).expanduser().resolve() for k, v in values.items() if v is not None}
-        return replace(self, **given)
+        # `given` holds path fields only; mypy checks **given against every field (smtp too).
+        return replace(self, **given)  # type: ignore[arg-type]
 
 
 def _smtp_from_env() -> SmtpSettings:

@@ -41,6 +41,8 @@ class LazyTask:
     (Prefect gets it as its retry_condition_fn).
     """
 
+    __name__: str  # and the function's other attributes, copied by functools.update_wrapper
+
     def __init__(self, fn: Callable, options: dict[str, Any]) -> None:
         functools.update_wrapper(self, fn)
         self.fn = fn

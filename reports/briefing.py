@@ -289,7 +289,8 @@ def _pledge(row: dict[str, Any]) -> Pledge:
 
 def _agreement(row: dict[str, Any]) -> Agreement:
     names = Agreement.__dataclass_fields__.keys() - {"footnotes"}
-    return Agreement(**{k: (list(row[k]) if k == "parties" else row[k]) for k in names})
+    values: dict[str, Any] = {k: (list(row[k]) if k == "parties" else row[k]) for k in names}
+    return Agreement(**values)
 
 
 def _sources_by_event(
@@ -442,14 +443,14 @@ def gather(
     needs_review = []
     for r in review_rows:
         if r["level"] == "mention":
-            articles = [r["article_id"]]
+            cited = [r["article_id"]]
         elif r["what"] == "pledge":
-            articles = review_pledge_src[r["event_id"]]
+            cited = review_pledge_src[r["event_id"]]
         else:
-            articles = review_agreement_src[r["event_id"]]
+            cited = review_agreement_src[r["event_id"]]
         fields = ReviewItem.__dataclass_fields__.keys() - {"footnotes"}
         item = ReviewItem(**{k: r[k] for k in fields})
-        item.footnotes = cites.cite(articles)
+        item.footnotes = cites.cite(cited)
         needs_review.append(item)
 
     running_weeks, running = _running_totals(con, iso)

@@ -151,6 +151,7 @@ def send(
         raise ValueError(f"security must be starttls, tls or none, not {security!r}")
     where = f"{host}:{port}"
     context = ssl.create_default_context()
+    client: smtplib.SMTP
     try:
         if security == "tls":
             client = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)

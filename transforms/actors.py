@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from transforms.sentences import keys
 
@@ -51,7 +51,8 @@ class Mention(NamedTuple):
 
 def _read_table() -> list[Actor]:
     path = resources.files("transforms").joinpath("data/actors.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
+    # Traversable.open() passes newline= on to TextIOWrapper; typeshed's overloads omit it.
+    with path.open(encoding="utf-8", newline="") as handle:  # type: ignore[call-overload]
         rows = list(csv.DictReader(handle))
     actors = []
     for row in rows:
@@ -73,12 +74,16 @@ def actors() -> tuple[Actor, ...]:
     return tuple(_read_table())
 
 
-def load_actors() -> list[dict]:
+def load_actors() -> list[dict[str, str | list[str] | None]]:
     """The gazetteer as rows (name, iso_code, kind, aliases) for the DuckDB ``actors`` table."""
     return [
         {"name": a.name, "iso_code": a.iso_code, "kind": a.kind, "aliases": list(a.aliases)}
         for a in actors()
     ]
+
+
+# A character trie: each key a next character ("" marks a word's end).
+_Trie: TypeAlias = dict[str, "_Trie"]
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -87,14 +92,14 @@ def _trie_regex(words: list[str]) -> str:
     Python's ``re`` tries alternatives one by one; a trie shares prefixes so a position that
     cannot start any alias fails after one character instead of after hundreds of tries.
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: _Trie) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
@@ -184,6 +189,7 @@ def find_actors(sentence: str, stems: set[str] | None = None) -> list[Mention]:
     exact_rx, caseless_rx, exact, caseless, heads = _matcher()
     found: list[Mention] = []
     stems = keys(sentence) if stems is None else stems
+    m: re.Match[str] | None
     if not _CASELESS_HINTS.isdisjoint(stems):
         for m in caseless_rx.finditer(sentence):
             actor = caseless.get(" ".join(m.group().lower().split()))

@@ -61,7 +61,7 @@ class _Agreement(common.EventMention):
     coalition: str
 
 
-def _core_parties(parties: Iterable[Any]) -> frozenset[str]:
+def _core_parties(parties: Iterable[str] | None) -> frozenset[str]:
     """Parties compared: all but Ukraine when others are named, else just Ukraine.
 
     Consequence (chosen): a mention naming only Ukraine matches only events naming only
@@ -82,7 +82,9 @@ def _agreement(row: Mapping[str, Any], published: date, order: int) -> _Agreemen
     )
 
 
-def _agreement_score(mention: _Agreement, signature: tuple) -> tuple[float, float] | None:
+def _agreement_score(
+    mention: _Agreement, signature: tuple[frozenset[str], frozenset[str], str]
+) -> tuple[float, float] | None:
     """(1 - party Jaccard, 1 - subject overlap) against one member, None if not the same deal."""
     core, subject, coalition = signature
     parties = common.jaccard(core, mention.core)
@@ -109,12 +111,12 @@ class _AgreementMerger:
     def _match(self, mention: _Agreement) -> common.Event | None:
         """The best earlier event this mention reports, or None."""
 
-        def evaluate(seq: int) -> tuple | None:
+        def evaluate(seq: int) -> tuple[float, float, int, int] | None:
             event = self.events[seq]
             if not common.date_ok(mention, event, AGREEMENT_WINDOW_DAYS):
                 return None
-            scores = [_agreement_score(mention, sig) for sig in event.signatures]
-            scores = [score for score in scores if score is not None]
+            found = [_agreement_score(mention, sig) for sig in event.signatures]
+            scores = [score for score in found if score is not None]
             if not scores:
                 return None
             return (*min(scores), common.day_gap(mention.ref, event.anchor), seq)

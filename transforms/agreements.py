@@ -453,7 +453,7 @@ class _Clause:
 
     text: str
     stems: set[str]
-    verb: re.Match
+    verb: re.Match[str]
     word: str  # the verb, lower-cased ("signed", "join" for "signed up to")
     coalition: str | None
 
@@ -570,7 +570,7 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
 )
 
 
-def _clause_verb(text: str, mentions: list[Mention]) -> re.Match | None:
+def _clause_verb(text: str, mentions: list[Mention]) -> re.Match[str] | None:
     """The first asserted agreement verb: not a noun ("the signing"), not in a relative clause.
 
     Members "that have signed a letter of intent" assert membership; elsewhere a relative
@@ -592,7 +592,12 @@ def _clause_verb(text: str, mentions: list[Mention]) -> re.Match | None:
 
 
 def _clause_coalition(
-    text: str, word: str, mentions: list[Mention], sent: Sentence, memory: Memory, verb: re.Match
+    text: str,
+    word: str,
+    mentions: list[Mention],
+    sent: Sentence,
+    memory: Memory,
+    verb: re.Match[str],
 ) -> str | None:
     """The coalition the clause is about: named, inferred from its capability, "the group"
     after one was named, or a named initiative being joined."""

@@ -90,6 +90,7 @@ def _strict(data: bytes, name: str) -> str | None:
 
 def decode(data: bytes, content_type: str | None = None, *, xml: bool = False) -> Decoded:
     """Decode a feed (`xml=True`) or a page; never raises, never leaves mojibake unflagged."""
+    name: str | None  # the charset tried; detection may find none
     for bom, name in BOMS:
         if data.startswith(bom):
             return Decoded(data.decode(name, "replace"), name, "bom")

@@ -130,7 +130,7 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     stems = keys(sentence) if stems is None else stems
 
-    def add(value: str, precision: str, m: re.Match, relative: bool) -> None:
+    def add(value: str, precision: str, m: re.Match[str], relative: bool) -> None:
         if any(s < m.end() and m.start() < e for s, e in taken):
             return
         taken.append((m.start(), m.end()))
@@ -155,7 +155,7 @@ def find_dates(
             if date is not None:
                 add(date.isoformat(), "day", m, False)
     relative = published is not None and not _RELATIVE_STEMS.isdisjoint(stems)
-    if relative:
+    if relative and published is not None:
         for m in _TODAY.finditer(sentence):
             add(published.isoformat(), "day", m, True)
         for m in _YESTERDAY.finditer(sentence):

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeAlias, TypeVar
 
 from transforms.weeks import iso_week
 
@@ -134,6 +134,16 @@ def name_key(text: Any) -> str:
 
 # --- mentions, events and the date index ------------------------------------------------------
 
+# A key of the event index: ("amt", donor, currency, bucket), ("items", donor, word),
+# (kind, party), ...
+IndexKey: TypeAlias = tuple[str | int, ...]
+# What an event records of each distinct member for matching; its shape is the event kind's
+# (pledge_events: (currency, amount, amount_eur) or (items words, stage); agreement_events:
+# (core parties, subject words, coalition)).
+Signature: TypeAlias = tuple[Any, ...]
+# A candidate's sort key from EventIndex.best's `evaluate`: (*quality, gap, seq).
+_Candidate = TypeVar("_Candidate", bound=tuple[float, ...])
+
 
 @dataclass(slots=True)
 class EventMention:
@@ -161,8 +171,8 @@ class Event:
     members: list[Any]
     anchor: tuple[int, int]
     anchor_dated: bool
-    index_keys: set[tuple] = field(default_factory=set)
-    signatures: list[tuple] = field(default_factory=list)
+    index_keys: set[IndexKey] = field(default_factory=set)
+    signatures: list[Signature] = field(default_factory=list)
 
     @property
     def founder(self) -> Any:
@@ -173,9 +183,9 @@ class EventIndex:
     """Per-key lists of (anchor start, event seq), sorted, so a date window is two bisects."""
 
     def __init__(self) -> None:
-        self._lists: dict[tuple, list[tuple[int, int]]] = {}
+        self._lists: dict[IndexKey, list[tuple[int, int]]] = {}
 
-    def add(self, key: tuple, event: Event) -> None:
+    def add(self, key: IndexKey, event: Event) -> None:
         if key in event.index_keys:
             return
         event.index_keys.add(key)
@@ -183,11 +193,11 @@ class EventIndex:
 
     def best(
         self,
-        keys: Sequence[tuple],
+        keys: Sequence[IndexKey],
         mention: EventMention,
         days: int,
-        evaluate: Callable[[int], tuple | None],
-    ) -> tuple | None:
+        evaluate: Callable[[int], _Candidate | None],
+    ) -> _Candidate | None:
         """The smallest evaluate(seq) over the candidates: (*quality, gap, seq) or None.
 
         A mention within a window looks at that window only. A restatement has no window, so
@@ -226,7 +236,7 @@ class EventIndex:
                     found = key
         return found
 
-    def seqs(self, keys: Iterable[tuple], ref: tuple[int, int] | None, days: int) -> list[int]:
+    def seqs(self, keys: Iterable[IndexKey], ref: tuple[int, int] | None, days: int) -> list[int]:
         """Sorted distinct event seqs found under any of `keys` within the window."""
         found: set[int] = set()
         for key in keys:
@@ -234,7 +244,9 @@ class EventIndex:
                 found.add(seq)
         return sorted(found)
 
-    def window(self, key: tuple, ref: tuple[int, int] | None, days: int) -> list[tuple[int, int]]:
+    def window(
+        self, key: IndexKey, ref: tuple[int, int] | None, days: int
+    ) -> list[tuple[int, int]]:
         """(anchor, seq) under `key` whose anchor may lie within `days` of `ref` (all if None)."""
         entries = self._lists.get(key)
         if not entries or ref is None:
@@ -285,7 +297,8 @@ def canonical_order(
     ids = [key[1] for key, _ in keyed]
     if len(set(ids)) != len(ids):
         seen: set[str] = set()
-        duplicate = next(i for i in ids if i in seen or seen.add(i))
+        # set.add() returns None (falsy): the generator marks each id seen as it passes.
+        duplicate = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
         raise ValueError(f"duplicate mention_id {duplicate!r}")
     keyed.sort(key=lambda pair: pair[0])
     return [(row, key[0]) for key, row in keyed]

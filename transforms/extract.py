@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from typing import Any, TypeAlias
 
 from transforms import cues, fx
 from transforms.actors import COALITION_HINTS
@@ -277,7 +278,12 @@ def _note_coalition(ctx: ArticleContext, index: int, memory: Memory) -> Memory:
     return memory
 
 
-def _pledge_key(p: PledgeMention) -> tuple:
+# (donor, amount to the thousand, currency) or (donor, None, recipient, kind); + month if
+# the same sum was dated apart
+_PledgeKey: TypeAlias = tuple[str | float | None, ...]
+
+
+def _pledge_key(p: PledgeMention) -> _PledgeKey:
     """What makes two mentions one fact; without a sum, a share of GDP, funding or things.
 
     Things a donor handed over before ("has previously supplied tanks") are another fact
@@ -297,7 +303,7 @@ def _pledge_key(p: PledgeMention) -> tuple:
 
 def _merge_pledges(found: list[PledgeMention]) -> list[PledgeMention]:
     """One record per distinct pledge: later restatements of the same fact are dropped."""
-    seen: dict[tuple, PledgeMention] = {}
+    seen: dict[_PledgeKey, PledgeMention] = {}
     for p in found:
         key = _pledge_key(p)
         if key in seen and _dated_apart(seen[key], p):
@@ -315,7 +321,7 @@ def _merge_pledges(found: list[PledgeMention]) -> list[PledgeMention]:
             continue
         seen[key] = p
     # The store keys a mention on (sentence, donor, currency, amount): keep those unique.
-    unique: dict[tuple, PledgeMention] = {}
+    unique: dict[tuple[int, int, str, str | None, float | None], PledgeMention] = {}
     for p in seen.values():
         unique.setdefault((p.start, p.end, p.donor, p.currency, p.amount), p)
     return list(unique.values())
@@ -576,7 +582,7 @@ def extract_article(
         return Extraction()
 
 
-def to_eval_record(article_id: str, extraction: Extraction) -> dict:
+def to_eval_record(article_id: str, extraction: Extraction) -> dict[str, Any]:
     """One line of the scorer's JSONL format (``../shared/eval/score.py``)."""
     return {
         "id": article_id,

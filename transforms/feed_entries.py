@@ -13,8 +13,11 @@ from __future__ import annotations
 import calendar
 import html
 import re
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import feedparser
 
@@ -70,7 +73,7 @@ FULL_TEXT_RULES = (
 BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
-def _utc(struct) -> datetime | None:
+def _utc(struct: time.struct_time | None) -> datetime | None:
     """feedparser gives a UTC struct_time; turn it into an aware datetime."""
     if not struct:
         return None
@@ -80,7 +83,7 @@ def _utc(struct) -> datetime | None:
         return None
 
 
-def _as_html(block: dict) -> str:
+def _as_html(block: Mapping[str, str | None]) -> str:
     """A content block as HTML; plain-text blocks keep their line breaks."""
     value = block.get("value") or ""
     if "<" not in value and "&lt;" in value:  # HTML escaped twice (CDATA in an XHTML body)
@@ -90,7 +93,7 @@ def _as_html(block: dict) -> str:
     return value
 
 
-def _full_content(entry) -> tuple[str | None, str | None]:
+def _full_content(entry: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """(HTML, element) of the longest full-text block the entry carries."""
     blocks = [(_as_html(c), "content") for c in entry.get("content", []) or []]
     for key, value in entry.items():
@@ -100,7 +103,7 @@ def _full_content(entry) -> tuple[str | None, str | None]:
     return max(blocks, key=lambda b: len(b[0])) if blocks else (None, None)
 
 
-def _title(entry) -> str:
+def _title(entry: Mapping[str, Any]) -> str:
     title = (entry.get("title") or "").strip()
     if (entry.get("title_detail") or {}).get("type") == "text/html" and "<" in title:
         title = re.sub(r"<[^>]+>", "", title)

@@ -66,14 +66,14 @@ def _yielded(fetch: Mapping[str, Any]) -> bool:
     if fetch["status"] != "ok":
         return False
     by_choice = (fetch.get("reasons") or {}).get(PAGES_OFF, 0)
-    return fetch["entries"] > fetch["unreadable"] - by_choice
+    return bool(fetch["entries"] > fetch["unreadable"] - by_choice)
 
 
 def _duplicates(count: int) -> str:
     return f"{count} duplicate{'s' * (count != 1)}"
 
 
-def _failing_unreadable(reasons: Counter) -> int:
+def _failing_unreadable(reasons: Counter[str]) -> int:
     return sum(count for reason, count in reasons.items() if reason != PAGES_OFF)
 
 

@@ -11,13 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # currencyconverter ships no types: to mypy this is Any, named here for the reader.
+    from currency_converter import CurrencyConverter
 
 _LOCK = threading.Lock()
-_CONVERTER = None
+_CONVERTER: CurrencyConverter | None = None
 _MAX_LOOKBACK_DAYS = 14
 
 
-def _converter():
+def _converter() -> CurrencyConverter:
     """The process-wide converter, built on first use from the bundled ECB file."""
     global _CONVERTER
     if _CONVERTER is None:

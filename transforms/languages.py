@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Iterable
+from typing import Protocol
 
 EXTRACTOR_LANGUAGES = frozenset({"en"})  # the rules in transforms/ read English only
 UNDETERMINED = "und"  # ISO 639-2 code for "cannot tell" (too little text)
@@ -44,11 +45,17 @@ NAMES = {
 }
 
 
+class _Identifier(Protocol):
+    """What is used of py3langid's LanguageIdentifier (the package ships no types)."""
+
+    def classify(self, text: str) -> tuple[str, float]: ...
+
+
 _LOCK = threading.Lock()
-_MODEL: list = []  # the identifier, loaded once per process (~0.7 s, ~100 MB)
+_MODEL: list[_Identifier] = []  # the identifier, loaded once per process (~0.7 s, ~100 MB)
 
 
-def _identifier():
+def _identifier() -> _Identifier:
     """The model, loaded by the first caller while concurrent callers wait for it: page
     workers are threads, and functools.cache would let each of them load its own copy."""
     if not _MODEL:

@@ -11,6 +11,7 @@ conversion of it, never a separate amount.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _SYMBOLS = {
@@ -41,6 +42,7 @@ _SYMBOLS = {
     "₩": "KRW",
     "CHF": "CHF",
 }
+_CODES: tuple[str, ...]
 _CODES = ("EUR", "USD", "GBP", "SEK", "NOK", "DKK", "UAH", "CAD", "AUD", "NZD", "JPY", "CHF")
 _CODES += ("PLN", "CZK", "HUF", "RON", "BGN", "ISK", "KRW", "TRY", "CNY")
 # Currency words after the number. Ambiguous Nordic/Czech words are resolved from context.
@@ -169,7 +171,7 @@ _QUALIFIERS = {
 }
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
     )

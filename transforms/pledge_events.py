@@ -148,9 +148,10 @@ class _Pledge(common.EventMention):
     stage: int
     words: frozenset[str]  # item words, only for mentions without an amount
     component: bool
-    keys: tuple[tuple, ...]  # index keys under which matching events are looked up
-    own_keys: tuple[tuple, ...]  # index keys under which this mention's event is found
-    amount_rank: tuple  # which member states an uncorrected event's amount (see _amount_rank)
+    keys: tuple[common.IndexKey, ...]  # index keys under which matching events are looked up
+    own_keys: tuple[common.IndexKey, ...]  # index keys under which this mention's event is found
+    # which member states an uncorrected event's amount (see _amount_rank)
+    amount_rank: tuple[bool, bool, float, int]
 
     @property
     def correction(self) -> bool:
@@ -188,7 +189,7 @@ def _pledge(row: Mapping[str, Any], published: date, order: int) -> _Pledge:
 
 def _pledge_keys(
     donor: str, currency: str, amount: float | None, eur: float | None, words: frozenset[str]
-) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
+) -> tuple[tuple[common.IndexKey, ...], tuple[common.IndexKey, ...]]:
     """(lookup keys, own keys): amount buckets in the stated currency and in EUR, or words.
 
     Lookups use the two buckets that can hold a match; the mention's event is indexed under
@@ -224,14 +225,19 @@ class _PledgeState:
     categories: set[str] = field(default_factory=set)
     monetary: bool = True
     corrections: list[tuple[_Pledge, _Pledge]] = field(default_factory=list)  # (old, new)
-    current: _Pledge | None = None  # mention whose amount the event carries after corrections
+    # mention whose amount the event carries after corrections (from the founder on)
+    current: _Pledge = field(kw_only=True)
 
 
-def _amount_score(mention: _Pledge, signatures: Sequence[tuple]) -> float | None:
+def _amount_score(
+    mention: _Pledge, signatures: Sequence[tuple[str, float | None, float | None]]
+) -> float | None:
     """Smallest relative difference to a member's amount under the rules, None if no match."""
     best = None
     for currency, amount, amount_eur in signatures:
         if currency == mention.currency:
+            # monetary events and the mentions matched against them all have an amount
+            assert amount is not None and mention.amount is not None
             diff = _rel_diff(amount, mention.amount)
             ok = diff <= AMOUNT_TOLERANCE
         elif amount_eur is not None and mention.amount_eur is not None:
@@ -274,7 +280,7 @@ class _PledgeMerger:
         event = state.event
         state.categories.add(mention.category)
         if state.monetary:
-            signature: tuple = (mention.currency, mention.amount, mention.amount_eur)
+            signature: common.Signature = (mention.currency, mention.amount, mention.amount_eur)
         else:
             signature = (mention.words, mention.stage)
         if signature in event.signatures:
@@ -286,7 +292,7 @@ class _PledgeMerger:
     def _match(self, mention: _Pledge) -> _PledgeState | None:
         """The best earlier event this mention restates, or None."""
 
-        def evaluate(seq: int) -> tuple | None:
+        def evaluate(seq: int) -> tuple[float, int, int] | None:
             state = self.states[seq]
             if state.monetary != (mention.amount is not None):
                 return None
@@ -309,7 +315,7 @@ class _PledgeMerger:
         """The event a correction ("now worth €700 million") revises, or None."""
         if mention.amount is None or not mention.correction:
             return None
-        best: tuple | None = None
+        best: tuple[bool, bool, int, float, int] | None = None
         window = self.index.window(("money", mention.donor), mention.ref, PLEDGE_WINDOW_DAYS)
         for _, seq in window:
             state = self.states[seq]
@@ -319,6 +325,7 @@ class _PledgeMerger:
             if common.day_gap(mention.ref, state.event.anchor) > PLEDGE_WINDOW_DAYS:
                 continue
             if current.currency == mention.currency:
+                assert current.amount is not None  # a monetary event's carrier has an amount
                 ratio = mention.amount / current.amount
             elif current.amount_eur and mention.amount_eur:
                 ratio = mention.amount_eur / current.amount_eur
@@ -358,7 +365,7 @@ class _PledgeMerger:
         self.assignment[mention.mention_id] = state.event.seq
 
 
-def _amount_rank(mention: _Pledge) -> tuple:
+def _amount_rank(mention: _Pledge) -> tuple[bool, bool, float, int]:
     """Which uncorrected member states the event's amount: one with a EUR value, then best."""
     return mention.amount_rank
 
@@ -423,6 +430,7 @@ def _comparable(state: _PledgeState) -> tuple[str, float] | None:
         return None
     if current.amount_eur is not None:
         return ("EUR", current.amount_eur)
+    assert current.amount is not None  # a monetary event's carrier has an amount
     return (current.currency, current.amount)
 
 
@@ -442,8 +450,8 @@ def _link_components(states: Sequence[_PledgeState], index: common.EventIndex) -
     for state in states:
         if is_package[state.event.seq]:
             for member in state.event.members:
-                key = (member.donor, member.article_id)
-                by_article.setdefault(key, set()).add(state.event.seq)
+                article_key = (member.donor, member.article_id)
+                by_article.setdefault(article_key, set()).add(state.event.seq)
     links: dict[int, int] = {}
     for state in states:
         components = [m for m in state.event.members if m.component]
@@ -459,10 +467,15 @@ def _link_components(states: Sequence[_PledgeState], index: common.EventIndex) -
             seq for _, seq in index.window(("money", donor), event.anchor, PLEDGE_WINDOW_DAYS)
         ]
         for candidates, window in ((same_article, None), (nearby, PLEDGE_WINDOW_DAYS)):
-            best: tuple | None = None
+            best: tuple[int, float, int] | None = None
             for seq in candidates:
                 theirs = _comparable(states[seq])
-                if not is_package[seq] or theirs[0] != own[0] or theirs[1] <= own[1]:
+                if (
+                    not is_package[seq]
+                    or theirs is None
+                    or theirs[0] != own[0]
+                    or theirs[1] <= own[1]
+                ):
                     continue
                 gap = common.day_gap(event.anchor, states[seq].event.anchor)
                 if window is not None and gap > window:

@@ -246,7 +246,7 @@ class _Anchor:
     end: int
     money: Money | None
     items: str | None
-    verb: re.Match | None
+    verb: re.Match[str] | None
     part: bool = False  # a stated sub-amount of the sentence's package ("including $1bn …")
 
 
@@ -408,7 +408,7 @@ def _joint_name(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]} (joint)"
 
 
-def _verb_ok(text: str, verb: re.Match, mentions: list[Mention] | None = None) -> bool:
+def _verb_ok(text: str, verb: re.Match[str], mentions: list[Mention] | None = None) -> bool:
     """A pledge verb counts when finite, or an infinitive after an intent verb.
 
     Headline style "Lithuania to allocate EUR 35M" (a donor right before "to") counts too.
@@ -489,7 +489,7 @@ class _Query:
     ctx: ArticleContext
     memory: Memory
     anchor: _Anchor
-    verbs: list[re.Match]
+    verbs: list[re.Match[str]]
     idx: list[int]  # mentions that can be donors
     agents: list[int]  # … of those, named as a source or agent ("from X", "by X")
     coalition: str | None
@@ -499,7 +499,7 @@ class _Query:
     def text(self) -> str:
         return self.sent.text
 
-    def verbs_before(self) -> list[re.Match]:
+    def verbs_before(self) -> list[re.Match[str]]:
         """Pledge verbs before the anchor (or its own verb, for things)."""
         if self.anchor.verb is not None:
             return [self.anchor.verb]
@@ -907,7 +907,7 @@ class _Amount:
     next_end: int  # … and its end
     after_total: bool  # the amount before it was a running total
     year: int | None
-    verbs: list[re.Match]
+    verbs: list[re.Match[str]]
     component: bool
 
     @property
@@ -1012,7 +1012,7 @@ AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
 def _money_anchors(
     text: str,
     monies: list[Money],
-    verbs: list[re.Match],
+    verbs: list[re.Match[str]],
     component: bool,
     year: int | None,
     dropped: list[tuple[str, str]],
@@ -1050,7 +1050,7 @@ def _money_anchors(
 def _item_anchors(
     text: str,
     monies: list[Money],
-    verbs: list[re.Match],
+    verbs: list[re.Match[str]],
     mentions: list[Mention],
     stems: set[str],
 ) -> list[_Anchor]:
@@ -1404,10 +1404,14 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
             ):
                 donor_names = [donor_names[k_anchor]]
                 rules.append("donor.respectively")
-        veto = first_rule(PLEDGE_VETOES, _Candidate(text, stems, anchor, donors.start, donors.end))
-        if veto is not None:
+        pledge_veto = first_rule(
+            PLEDGE_VETOES, _Candidate(text, stems, anchor, donors.start, donors.end)
+        )
+        if pledge_veto is not None:
             if trace is not None:
-                trace.note(sent.index, veto.name, "dropped", f"{', '.join(donor_names)}: {what}")
+                trace.note(
+                    sent.index, pledge_veto.name, "dropped", f"{', '.join(donor_names)}: {what}"
+                )
             continue
         if date_cues is None:
             date_cues = find_dates(main, ctx.published, stems)

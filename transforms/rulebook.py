@@ -8,9 +8,12 @@ the rule fires on it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from transforms import agreements, pledges
+from transforms.rules import Cue, Method, Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,8 @@ FAMILIES: dict[str, str] = {
 
 def entries() -> list[Entry]:
     """Every rule of every family, in the order the extractor tries them."""
-    tables = {
+    # Each family tests its own kind of subject (a sentence, a candidate pledge, a clause …).
+    tables: Mapping[str, Sequence[Rule[Any] | Method[Any, Any] | Cue[Any]]] = {
         "sentence vetoes": pledges.SENTENCE_VETOES,
         "amount vetoes": pledges.AMOUNT_VETOES,
         "donor resolvers": pledges.DONOR_METHODS,

@@ -32,7 +32,8 @@ class Sentence(NamedTuple):
     text: str
     start: int
     end: int
-    index: int
+    # Shadows tuple.index(); nothing here calls that method on a Sentence.
+    index: int  # type: ignore[assignment]
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
