@@ -1155,6 +1155,19 @@ def _gated(stems: set[str], gate: frozenset[str], pattern: LowerPattern, text: s
 
 
 # A candidate whose clause (or, for conditions, sentence) says it is not asserted.
+_UNNAMED_FUNDS = icompile(
+    r"^(?:the\s+|its\s+|their\s+|some\s+|more\s+|additional\s+|further\s+)?(?:funds|money|"
+    r"funding|financing|resources)$"
+)
+
+
+_PART_OF_PACKAGE = icompile(
+    r"\b(?:as\s+)?(?:a\s+)?part\s+of\s+(?:the|this|that|its)\s+(?:\w+\s+){0,3}package\b"
+)
+# … unless they buy named things: "allocated funding for artillery shells".
+_FUNDS_FOR_THINGS = icompile(r"\s*(?:for|to\s+(?:buy|purchase|procure))\s+(?!the\s+)\w")
+
+
 PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
     Rule(
         "veto.negation",
@@ -1328,19 +1341,6 @@ _GENERIC_THINGS = icompile(
     # a share of stocks is not a count: "12 percent each of its howitzers"
     r"^\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)\s+(?:each\s+)?of\s+(?:its|their)\s+(?!gdp\b|gross\b)"
 )
-
-
-_UNNAMED_FUNDS = icompile(
-    r"^(?:the\s+|its\s+|their\s+|some\s+|more\s+|additional\s+|further\s+)?(?:funds|money|"
-    r"funding|financing|resources)$"
-)
-
-
-_PART_OF_PACKAGE = icompile(
-    r"\b(?:as\s+)?(?:a\s+)?part\s+of\s+(?:the|this|that|its)\s+(?:\w+\s+){0,3}package\b"
-)
-# … unless they buy named things: "allocated funding for artillery shells".
-_FUNDS_FOR_THINGS = icompile(r"\s*(?:for|to\s+(?:buy|purchase|procure))\s+(?!the\s+)\w")
 
 
 def _is_generic(items: str) -> bool:
