@@ -163,10 +163,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_deliver(args: argparse.Namespace) -> int:
     from flows.preflight import exclusive, run_body
 
-    with exclusive(args.db):
+    with exclusive(args.db) as settings:
         from flows.deliver import resend
 
-        result, code = run_body(resend, week=args.week, db_path=args.db)
+        result, code = run_body(resend, args.week, settings)
     print(f"{result['week']}: {result['delivery_status']} ({result['email_path']})")
     if result.get("delivery_error"):
         print(f"error: {result['delivery_error']}", file=sys.stderr)

@@ -16,7 +16,7 @@ from flows.exit_codes import final_state, forget_frames
 from flows.faults import checkpoint
 from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
-from flows.settings import SmtpSettings, load_settings
+from flows.settings import Settings, SmtpSettings, load_settings
 from flows.storage import Store
 from flows.tasking import flow, logger, task
 from reports import email as mail
@@ -115,12 +115,11 @@ def undelivered_weeks(store: Store) -> list[str]:
 @flow(name="deliver")
 def deliver_flow(week: str, db_path: str | None = None) -> Any:
     """Resend a week's briefing from the .eml kept by its last run (a flow run)."""
-    return final_state(resend(week, db_path))
+    return final_state(resend(week, load_settings(db_path=db_path)))
 
 
-def resend(week: str, db_path: str | None = None) -> dict[str, Any]:
+def resend(week: str, settings: Settings) -> dict[str, Any]:
     """Resend a week's briefing from the .eml kept by its last run."""
-    settings = load_settings(db_path=db_path)
     store = Store.from_settings(settings)
     with store.session() as db:
         found = db.value(

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import duckdb
 import pyarrow as pa
@@ -204,6 +204,13 @@ def upsert(
     return len(batch)
 
 
+class UpsertOptions(TypedDict, total=False):
+    """`upsert`'s keyword options, as `Session.upsert` passes them on."""
+
+    update: Sequence[str] | None  # columns a key conflict updates (None: do nothing)
+    types: dict[str, str] | None  # SQL casts by column, e.g. {"amount": "DECIMAL(18,2)"}
+
+
 Params = Sequence[Any] | Mapping[str, Any]  # positional ($1, ?) or named ($name) parameters
 
 
@@ -251,12 +258,10 @@ class Session:
         table: str,
         rows: Sequence[dict[str, Any]],
         key: Sequence[str],
-        *,
-        update: Sequence[str] | None = None,
-        types: dict[str, str] | None = None,
+        **options: Unpack[UpsertOptions],
     ) -> int:
         """Bulk insert-or-update keyed on `key` (see the module's `upsert`); row count."""
-        return upsert(self.con, table, rows, key, update=update, types=types)
+        return upsert(self.con, table, rows, key, **options)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
