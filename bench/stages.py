@@ -318,12 +318,13 @@ def stage_store(cfg: dict) -> dict:
     db = Path(cfg["db"])
     with open(Path(cfg["work"]) / "feed_results.pkl", "rb") as src:
         results = pickle.load(src)
-    start_run(db, "ingest")  # creates the file and the schema outside the timing
+    store = storage.Store(db)
+    start_run(store, "ingest")  # creates the file and the schema outside the timing
     groups = [results[i : i + STORE_GROUP] for i in range(0, len(results), STORE_GROUP)]
 
     def store_all() -> int:
-        with storage.open_writer(db) as con:  # one writer session, one transaction per group
-            return sum(store_feeds(con, RUN_ID, g)["articles_new"] for g in groups)
+        with store.writer() as session:  # one writer session, one transaction per group
+            return sum(store_feeds(session, RUN_ID, g)["articles_new"] for g in groups)
 
     new, figures = timed(store_all)
     sample = [a for r in results for a in r.articles][:ROW_SAMPLE]
@@ -415,13 +416,14 @@ def stage_mentions(cfg: dict) -> dict:
     db = Path(cfg["db"])
     with open(Path(cfg["work"]) / "mention_rows.pkl", "rb") as src:
         batches = pickle.load(src)
-    with storage.open_db(db) as con:
-        load_gazetteer(con)
+    store = storage.Store(db)
+    with store.session() as session:
+        load_gazetteer(session)
 
     def write_all() -> int:
-        with storage.open_db(db) as con:
+        with store.session() as session:
             for ids, pledges, agreements in batches:
-                write_mentions(con, ids, pledges, agreements, RUN_ID)
+                write_mentions(session, ids, pledges, agreements, RUN_ID)
         return sum(len(p) + len(a) for _, p, a in batches)
 
     rows, figures = timed(write_all)
@@ -455,10 +457,11 @@ def stage_mentions(cfg: dict) -> dict:
 
 def stage_merge(cfg: dict) -> dict:
     from flows.extract import merge_events
+    from flows.storage import Store
 
-    db = Path(cfg["db"])
-    counts, first = timed(merge_events.fn, db, RUN_ID)
-    _, again = timed(merge_events.fn, db, RUN_ID + "-again")
+    store = Store(Path(cfg["db"]))
+    counts, first = timed(merge_events.fn, store, RUN_ID)
+    _, again = timed(merge_events.fn, store, RUN_ID + "-again")
     return {
         **first,
         "events": counts["pledge_events"] + counts["agreement_events"],
@@ -471,11 +474,12 @@ def stage_merge(cfg: dict) -> dict:
 
 def stage_render(cfg: dict) -> dict:
     from bench.corpus import BRIEFING_WEEK
-    from flows.weekly import render_briefing
+    from flows.briefing import render_briefing
+    from flows.storage import Store
 
-    db = Path(cfg["db"])
     pdf = Path(cfg["work"]) / "briefing.pdf"
-    briefing, figures = timed(render_briefing.fn, db, BRIEFING_WEEK, RUN_ID, pdf)
+    store = Store(Path(cfg["db"]))
+    briefing, figures = timed(render_briefing.fn, store, BRIEFING_WEEK, RUN_ID, pdf)
     return {
         **figures,
         "week": BRIEFING_WEEK,
@@ -486,15 +490,14 @@ def stage_render(cfg: dict) -> dict:
 
 def stage_publish(cfg: dict) -> dict:
     from flows.publish import publish
+    from flows.storage import Store
 
     db = Path(cfg["db"])
-    target = Path(cfg["work"]) / "published" / "pledgewatch.duckdb"
-    _, figures = timed(publish, db, target)
-    _, again = timed(publish, db, target)  # the refresh: a copy already exists
-    from flows import storage
-
-    with storage.open_db(db, read_only=True) as con:
-        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    store = Store(db, Path(cfg["work"]) / "published" / "pledgewatch.duckdb")
+    _, figures = timed(publish, store)
+    _, again = timed(publish, store)  # the refresh: a copy already exists
+    with store.session(read_only=True) as session:
+        articles = session.value("SELECT count(*) FROM articles")
     size = db.stat().st_size
     return {
         **figures,

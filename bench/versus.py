@@ -181,13 +181,13 @@ def storage_growth(db: Path, scale: int = 10) -> dict[str, Any]:
         scratch = db.with_name(f"growth-{copies}.duckdb")
         scratch.unlink(missing_ok=True)
         cpu = wall = 0.0
-        writer = storage.open_writer(scratch)
-        con = writer.__enter__()
+        writer = storage.Store(scratch).writer()
+        session = writer.__enter__()
         for copy in range(copies):
             batch = results(copy)  # built outside the clock
             start, started_cpu = time.perf_counter(), time.process_time()
             for result in batch:
-                store_feeds(con, "bench", [result])
+                store_feeds(session, "bench", [result])
             if copy == copies - 1:
                 writer.__exit__(None, None, None)  # the final checkpoint is part of storing
             cpu += time.process_time() - started_cpu

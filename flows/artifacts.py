@@ -6,9 +6,9 @@ from pathlib import Path
 
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 
-from flows import storage
 from flows.runs import RunRecord
 from flows.status import feed_lines
+from flows.storage import Store
 from flows.tasking import logger
 from reports.briefing import Briefing, Coverage
 
@@ -50,11 +50,11 @@ def coverage(run: RunRecord) -> Coverage:
     )
 
 
-def publish_feed_health(db_path: Path) -> None:
+def publish_feed_health(store: Store) -> None:
     """A table of every feed's health line (as `pledgewatch status` prints it); never fails."""
     try:
-        with storage.open_db(db_path, read_only=True) as con:
-            lines = feed_lines(con)
+        with store.session(read_only=True) as db:
+            lines = feed_lines(db)
         create_table_artifact(
             key="pledgewatch-feed-health",
             table=[

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from flows import storage
 from flows.deliver import interrupted_send, mark_sending, send_with_retries, undelivered_weeks
 from flows.faults import checkpoint
 from flows.feeds_config import load_feeds
@@ -18,6 +17,7 @@ from flows.publish import publish
 from flows.retention import prune_history
 from flows.runs import finish_run, start_run
 from flows.settings import Settings
+from flows.storage import Store
 from flows.tasking import in_run, logger, task
 from reports import email as mail
 from reports.atomic import remove_leftovers
@@ -31,16 +31,18 @@ def briefing_path(settings: Settings, week: str) -> Path:
 
 
 @task(name="render-briefing")
-def render_briefing(db_path: Path, week: str, run_id: str, pdf_path: Path) -> Briefing:
+def render_briefing(store: Store, week: str, run_id: str, pdf_path: Path) -> Briefing:
     """Gather the week's facts (read-only use of the writer's file) and render the PDF."""
-    with storage.open_db(db_path) as con:
-        briefing = gather(con, week, run_id=run_id, generated_at=datetime.now(UTC))
+    with store.session() as db:
+        briefing = gather(db.con, week, run_id=run_id, generated_at=datetime.now(UTC))
     result = render_pdf(briefing, pdf_path)
     logger().info("briefing %s: %d pages at %s", week, result.pages, result.path)
     return briefing
 
 
-def deliver(briefing: Briefing, pdf_path: Path, settings: Settings, run_id: str) -> dict[str, Any]:
+def deliver(
+    briefing: Briefing, pdf_path: Path, settings: Settings, store: Store, run_id: str
+) -> dict[str, Any]:
     """Write the .eml to the outbox (always kept), then send it when SMTP is configured.
 
     If an earlier run of the week was killed while sending, the briefing may have arrived:
@@ -51,7 +53,7 @@ def deliver(briefing: Briefing, pdf_path: Path, settings: Settings, run_id: str)
     message = mail.build_message(briefing, pdf_path, sender=smtp.sender, recipients=recipients)
     eml_path = mail.write_eml(message, settings.outbox_dir)
     week = briefing.week
-    if smtp.configured and (killed := interrupted_send(settings.db_path, week)):
+    if smtp.configured and (killed := interrupted_send(store, week)):
         error = (
             f"run {killed} was killed while sending the {week} briefing, which may have "
             f"arrived: not sent again (check, then `pledgewatch deliver --week {week}`)"
@@ -59,13 +61,14 @@ def deliver(briefing: Briefing, pdf_path: Path, settings: Settings, run_id: str)
         logger().error(error)
         return {"email_path": str(eml_path), "delivery_status": "held", "delivery_error": error}
     if smtp.configured:
-        mark_sending(settings.db_path, run_id, eml_path)
+        mark_sending(store, run_id, eml_path)
     return {"email_path": str(eml_path), **send_with_retries(eml_path, smtp)}
 
 
 def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekly") -> dict:
     """Body of the weekly flow, shared with the demo; the caller holds the run lock."""
-    run = start_run(settings.db_path, kind, week=week)
+    store = Store.from_settings(settings)
+    run = start_run(store, kind, week=week)
     published = settings.published_db_path.parent
     for folder in (settings.output_dir, settings.outbox_dir, published, published / "exports"):
         for leftover in remove_leftovers(folder):  # a killed run's half-written file
@@ -75,7 +78,7 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
     extra: dict[str, Any] = {}
     try:
         week_bounds(week)  # validates the week before any work
-        for missed in undelivered_weeks(settings.db_path):
+        for missed in undelivered_weeks(store):
             logger().warning(
                 "the %s briefing was never delivered: resend it with "
                 "`pledgewatch deliver --week %s`",
@@ -86,30 +89,30 @@ def run_weekly(settings: Settings, week: str, *, fetch: bool, kind: str = "weekl
         if fetch:
             from flows.ingest import ingest_into  # Prefect's fan-out: not for `report`
 
-            ingest_into(settings.db_path, run, load_feeds(settings.feeds_file))
+            ingest_into(store, run, load_feeds(settings.feeds_file))
         pdf_path = briefing_path(settings, week)
-        briefing = render_briefing(settings.db_path, week, run.run_id, pdf_path)
+        briefing = render_briefing(store, week, run.run_id, pdf_path)
         extra = {
             "briefing_path": str(pdf_path),
-            **deliver(briefing, pdf_path, settings, run.run_id),
+            **deliver(briefing, pdf_path, settings, store, run.run_id),
         }
         if extra["delivery_status"] in ("failed", "held"):
             run.error("delivery", extra["delivery_error"])
-        with storage.open_db(settings.db_path) as con:
-            run.counts.update(prune_history(con))
+        with store.session() as db:
+            run.counts.update(prune_history(db))
         checkpoint("before-publish")
-        publish(settings.db_path, settings.published_db_path)
+        publish(store)
     except BaseException as error:
         run.error(kind, error)
-        finish_run(settings.db_path, run, "failed", **extra)
+        finish_run(store, run, "failed", **extra)
         raise
-    status = finish_run(settings.db_path, run, **extra)
+    status = finish_run(store, run, **extra)
     if in_run():  # artifacts belong to a flow run; `pledgewatch report` has none
         from flows.artifacts import publish_artifacts, publish_feed_health
 
         publish_artifacts(run, briefing, pdf_path, extra.get("delivery_status"))
         if fetch:
-            publish_feed_health(settings.db_path)
+            publish_feed_health(store)
     return {
         "run_id": run.run_id,
         "week": week,

@@ -163,10 +163,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_deliver(args: argparse.Namespace) -> int:
     from flows.preflight import exclusive, run_body
 
-    with exclusive(args.db):
+    with exclusive(args.db) as settings:
         from flows.deliver import resend
 
-        result, code = run_body(resend, week=args.week, db_path=args.db)
+        result, code = run_body(resend, args.week, settings)
     print(f"{result['week']}: {result['delivery_status']} ({result['email_path']})")
     if result.get("delivery_error"):
         print(f"error: {result['delivery_error']}", file=sys.stderr)
@@ -175,8 +175,9 @@ def cmd_deliver(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from flows.status import print_status
+    from flows.storage import Store
 
-    return print_status(load_settings(db_path=args.db).db_path, limit=args.limit)
+    return print_status(Store.from_settings(load_settings(db_path=args.db)), limit=args.limit)
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -216,16 +217,17 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     """Print the rules that fired on each sentence of one article."""
     from flows import explain
+    from flows.storage import Store
     from transforms.explain import explain_article, render_text
 
     try:
         if args.jsonl:
             article = explain.from_jsonl(Path(args.jsonl), args.article)
         else:
-            settings = load_settings(db_path=args.db)
-            path = settings.published_db_path
-            path = path if path.exists() and not args.db else settings.db_path
-            article = explain.from_db(path, args.article)
+            store = Store.from_settings(load_settings(db_path=args.db))
+            published = store.published()  # the analysts' copy: reading it blocks no run
+            source = published if published.exists() and not args.db else store
+            article = explain.from_db(source, args.article)
     except (explain.ArticleNotFound, OSError, ValueError) as error:
         print(f"pledgewatch explain: {error}", file=sys.stderr)
         return 2

@@ -12,12 +12,12 @@ import os
 from pathlib import Path
 from typing import Any, cast
 
-from flows import storage
 from flows.exit_codes import final_state, forget_frames
 from flows.faults import checkpoint
 from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
-from flows.settings import SmtpSettings, load_settings
+from flows.settings import Settings, SmtpSettings, load_settings
+from flows.storage import Store
 from flows.tasking import flow, logger, task
 from reports import email as mail
 
@@ -79,34 +79,33 @@ def send_with_retries(eml_path: Path, smtp: SmtpSettings) -> dict[str, Any]:
     return {"delivery_status": "sent", "delivery_error": None}
 
 
-def mark_sending(db_path: Path, run_id: str, eml_path: Path) -> None:
+def mark_sending(store: Store, run_id: str, eml_path: Path) -> None:
     """Record, before sending, that this run is about to send: a run killed between the
     send and its record then leaves 'sending' behind instead of nothing."""
-    with storage.open_db(db_path) as con:
-        con.execute(
+    with store.session() as db:
+        db.execute(
             "UPDATE runs SET delivery_status = 'sending', email_path = ? WHERE run_id = ?",
             [str(eml_path), run_id],
         )
 
 
-def interrupted_send(db_path: Path, week: str) -> str | None:
+def interrupted_send(store: Store, week: str) -> str | None:
     """The run killed while sending `week`'s briefing (it may have arrived), unless a send
     of that week succeeded after it; None when nothing is in doubt."""
-    with storage.open_db(db_path) as con:
-        found = con.execute(
+    with store.session() as db:
+        return db.value(
             "SELECT run_id FROM runs WHERE week = $week AND delivery_status = 'sending' "
             "AND finished_at IS NULL AND started_at > coalesce((SELECT max(started_at) "
             "FROM runs WHERE week = $week AND delivery_status = 'sent'), '-infinity') "
             "ORDER BY started_at DESC LIMIT 1",
             {"week": week},
-        ).fetchone()
-    return found[0] if found else None
+        )
 
 
-def undelivered_weeks(db_path: Path) -> list[str]:
+def undelivered_weeks(store: Store) -> list[str]:
     """Weeks whose latest briefing run did not deliver (offered for resending)."""
-    with storage.open_db(db_path) as con:
-        rows = con.execute(
+    with store.session() as db:
+        rows = db.execute(
             "SELECT week FROM (SELECT week, delivery_status, row_number() OVER "
             "(PARTITION BY week ORDER BY started_at DESC) AS n FROM runs "
             "WHERE week IS NOT NULL AND delivery_status IS NOT NULL) "
@@ -118,29 +117,29 @@ def undelivered_weeks(db_path: Path) -> list[str]:
 @flow(name="deliver")
 def deliver_flow(week: str, db_path: str | None = None) -> Any:
     """Resend a week's briefing from the .eml kept by its last run (a flow run)."""
-    return final_state(resend(week, db_path))
+    return final_state(resend(week, load_settings(db_path=db_path)))
 
 
-def resend(week: str, db_path: str | None = None) -> dict[str, Any]:
+def resend(week: str, settings: Settings) -> dict[str, Any]:
     """Resend a week's briefing from the .eml kept by its last run."""
-    settings = load_settings(db_path=db_path)
-    with storage.open_db(settings.db_path) as con:
-        found = con.execute(
+    store = Store.from_settings(settings)
+    with store.session() as db:
+        found = db.value(
             "SELECT email_path FROM runs WHERE week = ? AND email_path IS NOT NULL "
             "ORDER BY started_at DESC LIMIT 1",
             [week],
-        ).fetchone()
-    if not found or not Path(found[0]).exists():
+        )
+    if not found or not Path(found).exists():
         raise FileNotFoundError(
             f"no stored email for {week}: build it first with `pledgewatch report --week {week}`"
         )
-    eml_path = Path(found[0])
-    with run_lock(settings.db_path):
-        run = start_run(settings.db_path, "deliver", week=week)
+    eml_path = Path(found)
+    with run_lock(store.path):
+        run = start_run(store, "deliver", week=week)
         outcome = send_with_retries(eml_path, settings.smtp)
         if outcome["delivery_status"] == "failed":
             run.error("delivery", outcome["delivery_error"])
-        status = finish_run(settings.db_path, run, email_path=str(eml_path), **outcome)
+        status = finish_run(store, run, email_path=str(eml_path), **outcome)
     return {
         "run_id": run.run_id,
         "week": week,

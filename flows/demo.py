@@ -13,7 +13,6 @@ from typing import Any
 
 from prefect import flow
 
-from flows import storage
 from flows.briefing import run_weekly
 from flows.corpus_server import serve_corpus, write_feeds_file
 from flows.exit_codes import final_state
@@ -23,16 +22,15 @@ from flows.ingest import ingest_into
 from flows.run_lock import run_lock
 from flows.runs import finish_run, start_run
 from flows.settings import load_settings
+from flows.storage import Store
 from flows.tasking import logger
 from transforms.weeks import iso_week, previous_week
 
 
-def latest_full_week(db_path: Path) -> str:
+def latest_full_week(store: Store) -> str:
     """The corpus's latest complete ISO week: the week of the newest article if it is a Sunday."""
-    with storage.open_db(db_path) as con:
-        newest = con.execute(
-            "SELECT max(CAST(timezone('UTC', published_at) AS DATE)) FROM articles"
-        ).fetchone()[0]
+    with store.session() as db:
+        newest = db.value("SELECT max(CAST(timezone('UTC', published_at) AS DATE)) FROM articles")
     if newest is None:
         raise RuntimeError("the demo corpus produced no articles")
     return iso_week(newest) if newest.isoweekday() == 7 else previous_week(newest)
@@ -53,17 +51,16 @@ def demo_flow(home: str | None = None) -> dict[str, Any]:
         feeds_file=demo_home / "feeds.toml",
         published_db_path=demo_home / "published" / "pledgewatch.duckdb",
     )
-    with serve_corpus() as server, run_lock(settings.db_path):
+    store = Store.from_settings(settings)
+    with serve_corpus() as server, run_lock(store.path):
         write_feeds_file(server, settings.feeds_file)
         # The fetch policy refuses loopback; the demo allows exactly the server it started.
         defaults = FetchPolicy()
         policy = replace(defaults, allow=(*defaults.allow, str(server.server_address[0])))
-        run = start_run(settings.db_path, "ingest")
-        ingest_into(settings.db_path, run, load_feeds(settings.feeds_file), policy)
-        finish_run(settings.db_path, run)
-        week = latest_full_week(settings.db_path)
+        run = start_run(store, "ingest")
+        ingest_into(store, run, load_feeds(settings.feeds_file), policy)
+        finish_run(store, run)
+        week = latest_full_week(store)
         logger().info("demo: corpus ingested (%s); building %s", dict(run.counts), week)
         result = run_weekly(settings, week, fetch=False)
-    return final_state(
-        {**result, "database": str(settings.db_path), "ingest_counts": dict(run.counts)}
-    )
+    return final_state({**result, "database": str(store.path), "ingest_counts": dict(run.counts)})

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from flows import storage
+from flows.storage import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +48,16 @@ def from_jsonl(path: Path, wanted: str | None) -> Article:
     raise ArticleNotFound(f"no article {wanted!r} in {path}")
 
 
-def from_db(path: Path, wanted: str) -> Article:
+def from_db(store: Store, wanted: str) -> Article:
     """The stored article whose id, URL or canonical URL is ``wanted``."""
-    with storage.open_db(path, read_only=True) as con:
-        found = storage.rows(
-            con,
+    with store.session(read_only=True) as db:
+        found = db.rows(
             "SELECT article_id, url, text, published_at, outlet, title FROM articles "
             "WHERE article_id = $1 OR url = $1 OR canonical_url = $1 LIMIT 1",
             [wanted],
         )
     if not found:
-        raise ArticleNotFound(f"no article {wanted!r} in {path}")
+        raise ArticleNotFound(f"no article {wanted!r} in {store.path}")
     row = found[0]
     published = row["published_at"]
     return Article(

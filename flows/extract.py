@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from flows import cpu, storage
+from flows import cpu
 from flows.faults import checkpoint
 from flows.mentions import extract_chunk
+from flows.storage import Session, Store
 from transforms.actors import load_actors
-from transforms.agreement_events import merge_agreements
+from transforms.agreement_events import AgreementMerge, merge_agreements
 from transforms.extract import EXTRACTOR_VERSION
 from transforms.languages import EXTRACTOR_LANGUAGES
-from transforms.pledge_events import merge_pledges
+from transforms.pledge_events import PledgeMerge, merge_pledges
 
 BATCH_SIZE = 2000  # articles read, extracted and written per transaction
 CHUNK_SIZE = 250  # articles per extraction task on the CPU workers (flows/cpu.py)
@@ -40,17 +41,17 @@ MENTION_TYPES = {
 
 
 def write_mentions(
-    con, article_ids: list[str], pledges: list[dict], agreements: list[dict], run_id: str
+    db: Session, article_ids: list[str], pledges: list[dict], agreements: list[dict], run_id: str
 ) -> None:
     """Replace the mentions of these articles and mark them extracted, all or nothing."""
-    with storage.transaction(con):
+    with db.transaction():
         for table in ("pledge_mentions", "agreement_mentions"):
-            con.execute(
+            db.execute(
                 f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($1))", [article_ids]
             )
-        storage.upsert(con, "pledge_mentions", pledges, ["mention_id"], types=MENTION_TYPES)
-        storage.upsert(con, "agreement_mentions", agreements, ["mention_id"], types=MENTION_TYPES)
-        con.execute(
+        db.upsert("pledge_mentions", pledges, ["mention_id"], types=MENTION_TYPES)
+        db.upsert("agreement_mentions", agreements, ["mention_id"], types=MENTION_TYPES)
+        db.execute(
             "UPDATE articles SET extractor_version = $1, extracted_at = $2 "
             "WHERE article_id IN (SELECT unnest($3))",
             [EXTRACTOR_VERSION, datetime.now(UTC), article_ids],
@@ -58,12 +59,12 @@ def write_mentions(
         checkpoint("mid-extract")
 
 
-def load_gazetteer(con) -> None:
+def load_gazetteer(db: Session) -> None:
     """Mirror the gazetteer (transforms/data) into the actors table for analysts."""
     actors = load_actors()
-    with storage.transaction(con):
-        con.execute("DELETE FROM actors")
-        storage.upsert(con, "actors", actors, ["name"], types={"aliases": "VARCHAR[]"})
+    with db.transaction():
+        db.execute("DELETE FROM actors")
+        db.upsert("actors", actors, ["name"], types={"aliases": "VARCHAR[]"})
 
 
 # Not yet read by this extractor version; other languages are stored and counted, never run
@@ -75,7 +76,7 @@ PENDING = (
 
 @task(name="extract-articles", cache_policy=NO_CACHE)
 def extract_pending(
-    db_path: Path,
+    store: Store,
     run_id: str,
     batch_size: int = BATCH_SIZE,
     pool: str | None = None,
@@ -88,19 +89,18 @@ def extract_pending(
     (flows/cpu.py: processes, or a Dask cluster), then written in one transaction.
     """
     counts: Counter = Counter()
-    with storage.open_db(db_path) as con:
-        load_gazetteer(con)
-        backlog = con.execute(
+    with store.session() as db:
+        load_gazetteer(db)
+        backlog = db.value(
             f"SELECT count(*) FROM articles WHERE {PENDING}",
             [EXTRACTOR_VERSION, sorted(EXTRACTOR_LANGUAGES)],
-        ).fetchone()[0]
+        )
     if not backlog:
         return counts
     with cpu.workers(-(-backlog // CHUNK_SIZE), pool=pool, count=workers):
         while True:
-            with storage.open_db(db_path) as con:
-                articles = storage.rows(
-                    con,
+            with store.session() as db:
+                articles = db.rows(
                     "SELECT article_id, text, published_at, outlet, title FROM articles "
                     f"WHERE {PENDING} ORDER BY article_id LIMIT ?",
                     [EXTRACTOR_VERSION, sorted(EXTRACTOR_LANGUAGES), batch_size],
@@ -115,10 +115,8 @@ def extract_pending(
                 p, a = future.result()
                 pledges += p
                 agreements += a
-            with storage.open_db(db_path) as con:
-                write_mentions(
-                    con, [a["article_id"] for a in articles], pledges, agreements, run_id
-                )
+            with store.session() as db:
+                write_mentions(db, [a["article_id"] for a in articles], pledges, agreements, run_id)
             counts["articles_extracted"] += len(articles)
             counts["pledge_mentions"] += len(pledges)
             counts["agreement_mentions"] += len(agreements)
@@ -144,14 +142,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _replace_events(con, table: str, mention_table: str, merge, run_id: str) -> dict[str, int]:
-    mentions = storage.rows(
-        con,
+def _replace_events(
+    db: Session,
+    table: str,
+    mention_table: str,
+    merge: Callable[[list[dict[str, Any]]], PledgeMerge | AgreementMerge],
+    run_id: str,
+) -> dict[str, int]:
+    mentions = db.rows(
         f"SELECT m.*, CAST(timezone('UTC', coalesce(a.published_at, a.fetched_at)) AS DATE)"
         f" AS published_on FROM {mention_table} m JOIN articles a USING (article_id)",
     )
     result = merge(mentions)
-    existing = {r["event_id"]: r for r in storage.rows(con, f"SELECT * FROM {table}")}
+    existing = {r["event_id"]: r for r in db.rows(f"SELECT * FROM {table}")}
     changed = [
         {**e, "history": json.dumps(e.get("history")) if e.get("history") else None}
         if table == "pledges"
@@ -161,13 +164,13 @@ def _replace_events(con, table: str, mention_table: str, merge, run_id: str) -> 
     ]
     changed = [{**e, "run_id": run_id} for e in changed]
     keep = [e["event_id"] for e in result.events]
-    with storage.transaction(con):
-        con.execute(f"DELETE FROM {table} WHERE NOT list_contains($1, event_id)", [keep])
+    with db.transaction():
+        db.execute(f"DELETE FROM {table} WHERE NOT list_contains($1, event_id)", [keep])
         if changed:
             columns = [c for c in changed[0] if c != "event_id"]
-            storage.upsert(con, table, changed, ["event_id"], update=columns, types=MENTION_TYPES)
+            db.upsert(table, changed, ["event_id"], update=columns, types=MENTION_TYPES)
         pairs = sorted(result.mention_events.items())
-        con.execute(
+        db.execute(
             f"UPDATE {mention_table} SET event_id = p.event_id FROM "
             "(SELECT unnest($1) AS mention_id, unnest($2) AS event_id) p "
             f"WHERE {mention_table}.mention_id = p.mention_id "
@@ -178,25 +181,27 @@ def _replace_events(con, table: str, mention_table: str, merge, run_id: str) -> 
     return {"events": len(result.events), "changed": len(changed)}
 
 
-def _events_current(con) -> bool:
+def _events_current(db: Session) -> bool:
     """True when no mention was added, changed or removed since the last merge.
 
     A new or re-extracted mention has no event yet (write_mentions inserts it with NULL);
     a removed one leaves its event's mention_count above the mentions that point to it.
     """
     for events, mentions in (("pledges", "pledge_mentions"), ("agreements", "agreement_mentions")):
-        unmerged, stated, actual = con.execute(
+        counts = db.one(
             f"SELECT (SELECT count(*) FROM {mentions} WHERE event_id IS NULL), "
             f"(SELECT coalesce(sum(mention_count), 0) FROM {events}), "
             f"(SELECT count(*) FROM {mentions})"
-        ).fetchone()
+        )
+        assert counts is not None  # scalar subqueries always give one row
+        unmerged, stated, actual = counts
         if unmerged or stated != actual:
             return False
     return True
 
 
 @task(name="merge-events", cache_policy=NO_CACHE)
-def merge_events(db_path: Path, run_id: str) -> Counter:
+def merge_events(store: Store, run_id: str) -> Counter:
     """Merge all mentions into events; only new or changed events are rewritten.
 
     When the events already match the mentions (every mention has its event and each table's
@@ -204,17 +209,17 @@ def merge_events(db_path: Path, run_id: str) -> Counter:
     on a run that extracted nothing (feeds answered 304) would grow with the database.
     """
     counts: Counter = Counter()
-    with storage.open_db(db_path) as con:
-        if _events_current(con):
+    with store.session() as db:
+        if _events_current(db):
             for table in ("pledge", "agreement"):
-                total = con.execute(f"SELECT count(*) FROM {table}s").fetchone()[0]
+                total = db.value(f"SELECT count(*) FROM {table}s")
                 counts[f"{table}_events"] = total
                 counts[f"{table}_events_changed"] = 0
             counts["merge_skipped"] = 1
             return counts
-        pledges = _replace_events(con, "pledges", "pledge_mentions", merge_pledges, run_id)
+        pledges = _replace_events(db, "pledges", "pledge_mentions", merge_pledges, run_id)
         agreements = _replace_events(
-            con, "agreements", "agreement_mentions", merge_agreements, run_id
+            db, "agreements", "agreement_mentions", merge_agreements, run_id
         )
     counts["pledge_events"] = pledges["events"]
     counts["pledge_events_changed"] = pledges["changed"]

@@ -14,13 +14,12 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from flows import cpu, storage
+from flows import cpu
 from flows.exit_codes import final_state
 from flows.extract import MENTION_TYPES, extract_pending, merge_events
 from flows.faults import checkpoint
@@ -31,6 +30,7 @@ from flows.mentions import extract_rows
 from flows.run_lock import run_lock
 from flows.runs import RunRecord, finish_run, start_run
 from flows.settings import load_settings
+from flows.storage import Session, Store
 from flows.tasking import logger
 from flows.tasking import task as lazy_task
 from transforms.article_text import feed_text
@@ -353,7 +353,7 @@ def fetch_feed(
     return result
 
 
-def store_feeds(con, run_id: str, results: list[FeedResult]) -> Counter:
+def store_feeds(db: Session, run_id: str, results: list[FeedResult]) -> Counter:
     """Store several feeds in one transaction: new articles with their mentions, the links
     from each feed to its articles, feed health and validators. Returns what was stored.
 
@@ -365,10 +365,10 @@ def store_feeds(con, run_id: str, results: list[FeedResult]) -> Counter:
     for result in results:
         for article in result.articles:
             owner.setdefault(article["article_id"], result)
-    with storage.transaction(con):
+    with db.transaction():
         stored = {
             row[0]
-            for row in con.execute(
+            for row in db.execute(
                 "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest($1))",
                 [list(owner)],
             ).fetchall()
@@ -383,13 +383,12 @@ def store_feeds(con, run_id: str, results: list[FeedResult]) -> Counter:
         # Mentions come from the copy of the text that is stored, so their offsets hold.
         pledges = [p for r in results for p in r.pledges if new.get(p["article_id"]) is r]
         agreements = [m for r in results for m in r.agreements if new.get(m["article_id"]) is r]
-        storage.upsert(con, "articles", articles, ["article_id"], types=ARTICLE_TYPES)
-        storage.upsert(con, "pledge_mentions", pledges, ["mention_id"], types=MENTION_TYPES)
-        storage.upsert(con, "agreement_mentions", agreements, ["mention_id"], types=MENTION_TYPES)
-        upgraded = _upgrade_summaries(con, results, run_id)
+        db.upsert("articles", articles, ["article_id"], types=ARTICLE_TYPES)
+        db.upsert("pledge_mentions", pledges, ["mention_id"], types=MENTION_TYPES)
+        db.upsert("agreement_mentions", agreements, ["mention_id"], types=MENTION_TYPES)
+        upgraded = _upgrade_summaries(db, results, run_id)
         checkpoint("mid-extract")
-        storage.upsert(
-            con,
+        db.upsert(
             "article_feeds",
             [
                 {"article_id": i, "feed_id": r.feed.feed_id, "run_id": run_id}
@@ -400,7 +399,7 @@ def store_feeds(con, run_id: str, results: list[FeedResult]) -> Counter:
         )
         now = datetime.now(UTC)
         for result in results:
-            _store_health(con, run_id, result, sum(r is result for r in new.values()), now)
+            _store_health(db, run_id, result, sum(r is result for r in new.values()), now)
     checkpoint("feed-stored")
     return Counter(
         articles_new=len(new),
@@ -418,7 +417,7 @@ UPGRADE = ["title", "fetched_at", "text", "text_hash", "text_source", "language"
 UPGRADE += ["language_score", "extractor_version", "extracted_at", "run_id"]
 
 
-def _upgrade_summaries(con, results: list[FeedResult], run_id: str) -> int:
+def _upgrade_summaries(db: Session, results: list[FeedResult], run_id: str) -> int:
     """Replace a stored summary with the full text read this time; the extract step reads
     it again (its mentions from the summary are replaced then)."""
     upgrades = [
@@ -428,9 +427,7 @@ def _upgrade_summaries(con, results: list[FeedResult], run_id: str) -> int:
         if a["article_id"] in set(r.retried_ids) and a["text_source"] != "summary"
     ]
     if upgrades:
-        storage.upsert(
-            con, "articles", upgrades, ["article_id"], update=UPGRADE, types=ARTICLE_TYPES
-        )
+        db.upsert("articles", upgrades, ["article_id"], update=UPGRADE, types=ARTICLE_TYPES)
     return len(upgrades)
 
 
@@ -450,7 +447,7 @@ def _health_columns(result: FeedResult) -> dict[str, Any]:
     }
 
 
-def _store_health(con, run_id: str, result: FeedResult, new: int, now: datetime) -> None:
+def _store_health(db: Session, run_id: str, result: FeedResult, new: int, now: datetime) -> None:
     """One feed's fetch record and its row in `feeds` (validators only when complete)."""
     feed = result.feed
     fetch_row = {
@@ -468,8 +465,7 @@ def _store_health(con, run_id: str, result: FeedResult, new: int, now: datetime)
         "fetched_at": now,
         **_health_columns(result),
     }
-    storage.upsert(
-        con,
+    db.upsert(
         "feed_fetches",
         [fetch_row],
         ["run_id", "feed_id"],
@@ -479,7 +475,7 @@ def _store_health(con, run_id: str, result: FeedResult, new: int, now: datetime)
     # Validators only when every entry made it in: a 304 next time must not hide a page
     # that failed this time.
     keep_validators = result.status == "ok" and not result.page_errors
-    con.execute(
+    db.execute(
         """
         INSERT INTO feeds (feed_id, url, outlet, language, etag, last_modified, last_status,
                            last_http_status, last_error, last_fetched_at,
@@ -530,15 +526,15 @@ def _count_health(run: RunRecord, result: FeedResult) -> None:
             run.counts[f"language: {article['language']}"] += 1
 
 
-def _validators_and_known(db_path: Path) -> tuple[dict, frozenset[str], frozenset[str]]:
+def _validators_and_known(store: Store) -> tuple[dict, frozenset[str], frozenset[str]]:
     """Feeds' validators, stored article ids, and the ids stored with only their summary."""
-    with storage.open_db(db_path) as con:
+    with store.session() as db:
         validators = {
             r["feed_id"]: (r["etag"], r["last_modified"])
-            for r in storage.rows(con, "SELECT feed_id, etag, last_modified FROM feeds")
+            for r in db.rows("SELECT feed_id, etag, last_modified FROM feeds")
         }
         known, summaries = set(), set()
-        for article_id, source in con.execute(
+        for article_id, source in db.execute(
             "SELECT article_id, text_source FROM articles"
         ).fetchall():
             known.add(article_id)
@@ -548,7 +544,7 @@ def _validators_and_known(db_path: Path) -> tuple[dict, frozenset[str], frozense
 
 
 def ingest_into(
-    db_path: Path,
+    store: Store,
     run: RunRecord,
     feeds: list[Feed],
     policy: FetchPolicy | None = None,
@@ -563,7 +559,7 @@ def ingest_into(
     `pages=False` reads only what the feeds carry (no article page is fetched).
     """
     policy = policy or FetchPolicy()
-    validators, known, summaries = _validators_and_known(db_path)
+    validators, known, summaries = _validators_and_known(store)
     with cpu.workers(len(feeds), known, summary_ids=summaries):
         futures = fetch_feed.map(
             feeds,
@@ -572,7 +568,7 @@ def ingest_into(
             unmapped(run.run_id),
             unmapped(pages),
         )
-        with storage.open_writer(db_path) as con:
+        with store.writer() as db:
             pending: list[FeedResult] = []
             for number, (feed, future) in enumerate(zip(feeds, futures, strict=True), 1):
                 try:
@@ -592,12 +588,12 @@ def ingest_into(
                 pending.append(result)
                 batch = sum(len(r.articles) for r in pending)
                 if batch >= STORE_ARTICLES or len(pending) >= STORE_GROUP or number == len(feeds):
-                    run.counts.update(store_feeds(con, run.run_id, pending))
+                    run.counts.update(store_feeds(db, run.run_id, pending))
                     pending = []
-    run.counts["languages_detected"] += backfill_languages(db_path)
+    run.counts["languages_detected"] += backfill_languages(store)
     # What the workers did not extract: upgraded summaries, articles of an older extractor.
-    run.counts.update(extract_pending(db_path, run.run_id))
-    run.counts.update(merge_events(db_path, run.run_id))
+    run.counts.update(extract_pending(store, run.run_id))
+    run.counts.update(merge_events(store, run.run_id))
 
 
 @flow(name="ingest", log_prints=True)
@@ -611,20 +607,21 @@ def ingest_flow(
     `pages=False` is the feed-text-only mode (`pledgewatch ingest --no-pages`).
     """
     settings = load_settings(feeds_file=feeds_file, db_path=db_path)
+    store = Store.from_settings(settings)
     feeds = load_feeds(settings.feeds_file)
-    with run_lock(settings.db_path):
-        run = start_run(settings.db_path, "ingest")
+    with run_lock(store.path):
+        run = start_run(store, "ingest")
         try:
-            ingest_into(settings.db_path, run, feeds, pages=pages)
+            ingest_into(store, run, feeds, pages=pages)
         except BaseException as error:
             run.error("ingest", error)
-            finish_run(settings.db_path, run, "failed")
+            finish_run(store, run, "failed")
             raise
-        status = finish_run(settings.db_path, run)
+        status = finish_run(store, run)
     from flows.artifacts import publish_artifacts, publish_feed_health
 
     publish_artifacts(run)
-    publish_feed_health(settings.db_path)
+    publish_feed_health(store)
     return final_state(
         {"run_id": run.run_id, "status": status, "failures": run.failures, **run.counts}
     )

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flows import storage
+from flows.storage import Store
 from transforms.languages import detect
 
 
-def backfill_languages(db_path: Path) -> int:
+def backfill_languages(store: Store) -> int:
     """Detect and store the language of every article without one; return how many."""
-    with storage.open_db(db_path) as con:
-        missing = con.execute(
+    with store.session() as db:
+        missing = db.execute(
             "SELECT article_id, coalesce(title, ''), text FROM articles WHERE language IS NULL"
         ).fetchall()
         if not missing:
             return 0
         found = [detect(f"{title}\n\n{text}") for _, title, text in missing]
-        with storage.transaction(con):
-            con.execute(
+        with db.transaction():
+            db.execute(
                 "UPDATE articles SET language = d.language, language_score = d.score FROM "
                 "(SELECT unnest($1) AS article_id, unnest($2) AS language, unnest($3) AS score) d "
                 "WHERE articles.article_id = d.article_id",

@@ -18,18 +18,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from flows import storage
 from flows.exit_codes import EXIT_FOR_STATUS, ExitCode, flow_outcome
 from flows.feeds_config import FeedsFileError, load_feeds
 from flows.fetch_policy import allow_from_env
 from flows.run_lock import RunLockHeld, run_lock
 from flows.settings import Settings, SettingsError, load_settings
+from flows.storage import DatabaseLockedError, Store
 
 # Errors that mean "could not run" (exit 2): the message is the whole story, no traceback.
 USER_ERRORS: tuple[type[Exception], ...] = (
     SettingsError,
     FeedsFileError,
-    storage.DatabaseLockedError,
+    DatabaseLockedError,
     RunLockHeld,
     FileNotFoundError,
 )
@@ -86,7 +86,8 @@ def exclusive(
     if needs_feeds:
         load_feeds(settings.feeds_file)
     with run_lock(settings.db_path):
-        storage.connect(settings.db_path).close()  # waits (bounded) for a session holding it
+        with Store.from_settings(settings).session():
+            pass  # opening waits (bounded) for a session holding the file
         yield settings
 
 

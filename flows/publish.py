@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from flows import storage
+from flows.storage import Store
 from reports.atomic import atomic_path
 
 EXPORTS = {
@@ -26,24 +26,27 @@ EXPORTS = {
 CSV_EXPORTS = ("kiel_export",)
 
 
-def publish(db_path: Path, target: Path) -> dict[str, Path]:
-    """Publish `db_path` to `target` and its exports beside it; return what was written."""
+def publish(store: Store) -> dict[str, Path]:
+    """Publish the store to its published copy and its exports beside it; return what was
+    written."""
+    copy = store.published()
+    target = copy.path
     with (
         atomic_path(target, mode=0o444) as tmp,
-        storage.open_db(db_path) as con,  # holding the writer lock: nobody writes mid-copy
+        store.session() as db,  # holding the writer lock: nobody writes mid-copy
     ):
-        con.execute("CHECKPOINT")
-        shutil.copyfile(db_path, tmp)
+        db.execute("CHECKPOINT")
+        shutil.copyfile(store.path, tmp)
     written = {"database": target}
     exports = target.parent / "exports"
     exports.mkdir(exist_ok=True)
-    with storage.open_db(target, read_only=True) as con:
+    with copy.session(read_only=True) as db:
         for name, query in EXPORTS.items():
             formats = ["parquet"] + (["csv"] if name in CSV_EXPORTS else [])
             for fmt in formats:
                 path = exports / f"{name}.{fmt}"
                 options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
                 with atomic_path(path) as tmp:
-                    con.execute(f"COPY ({query}) TO '{tmp}' ({options})")
+                    db.execute(f"COPY ({query}) TO '{tmp}' ({options})")
                 written[f"{name}.{fmt}"] = path
     return written

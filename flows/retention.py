@@ -7,7 +7,7 @@ them (provenance must stay resolvable).
 
 from __future__ import annotations
 
-from flows import storage
+from flows.storage import Session
 
 KEEP_DAYS = 180
 
@@ -26,9 +26,9 @@ WHERE r.started_at < now() - to_days(CAST($1 AS INTEGER))
 """
 
 
-def prune_history(con, keep_days: int = KEEP_DAYS) -> dict[str, int]:
+def prune_history(db: Session, keep_days: int = KEEP_DAYS) -> dict[str, int]:
     """Delete bookkeeping older than `keep_days`; return how many rows went."""
-    with storage.transaction(con):
-        fetches = con.execute(PRUNE_FETCHES, [keep_days]).fetchone()[0]
-        runs = con.execute(PRUNE_RUNS, [keep_days]).fetchone()[0]
+    with db.transaction():
+        fetches = db.value(PRUNE_FETCHES, [keep_days])
+        runs = db.value(PRUNE_RUNS, [keep_days])
     return {"pruned_feed_fetches": fetches, "pruned_runs": runs}

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import logging
 import os
 import sys
 import threading
@@ -25,8 +24,8 @@ from pathlib import Path
 
 from flows.settings import env_number
 from flows.storage import DEFAULT_LOCK_WAIT
+from flows.tasking import logger
 
-log = logging.getLogger("pledgewatch")
 _held: dict[Path, list[int]] = {}  # lock path -> [fd, depth] for locks this process holds
 _guard = threading.Lock()
 
@@ -119,7 +118,9 @@ def _acquire(path: Path, wait: float) -> dict | None:
             delay = min(delay * 2, 1.0)
     stale = _read(fd) or None  # a holder named in an unlocked file died without releasing
     if stale:
-        log.warning("run lock %s was stale: %s ended without releasing it", path, _describe(stale))
+        logger().warning(
+            "run lock %s was stale: %s ended without releasing it", path, _describe(stale)
+        )
     _write(
         fd,
         {

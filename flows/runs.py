@@ -10,11 +10,10 @@ import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from flows import storage
 from flows.exit_codes import failures
+from flows.storage import Store
 
 
 def current_flow_run_id() -> str | None:
@@ -46,7 +45,7 @@ class RunRecord:
         self.errors.append({"where": where, "error": str(error)[:500]})
 
 
-def start_run(db_path: Path, kind: str, *, week: str | None = None) -> RunRecord:
+def start_run(store: Store, kind: str, *, week: str | None = None) -> RunRecord:
     """Insert a 'running' row with a fresh id, linked to the Prefect flow run if any.
 
     One flow run may hold several runs (the demo ingests, then builds the briefing), so the
@@ -54,8 +53,8 @@ def start_run(db_path: Path, kind: str, *, week: str | None = None) -> RunRecord
     """
     flow_run_id = current_flow_run_id()
     record = RunRecord(run_id=str(uuid.uuid4()), kind=kind, week=week)
-    with storage.open_db(db_path) as con:
-        con.execute(
+    with store.session() as db:
+        db.execute(
             "INSERT INTO runs (run_id, kind, flow_run_id, week, started_at, status) "
             "VALUES (?, ?, ?, ?, now(), 'running')",
             [record.run_id, kind, flow_run_id, week],
@@ -63,7 +62,7 @@ def start_run(db_path: Path, kind: str, *, week: str | None = None) -> RunRecord
     return record
 
 
-def finish_run(db_path: Path, record: RunRecord, status: str | None = None, **extra: Any) -> str:
+def finish_run(store: Store, record: RunRecord, status: str | None = None, **extra: Any) -> str:
     """Close the run row with its counts, errors and final status; return the status.
 
     A run that reached its end is "failed" when a rule of FAILURE_RULES fires (every feed
@@ -80,8 +79,8 @@ def finish_run(db_path: Path, record: RunRecord, status: str | None = None, **ex
         **extra,
     }
     assignments = ", ".join(f"{k} = ?" for k in values)
-    with storage.open_db(db_path) as con:
-        con.execute(
+    with store.session() as db:
+        db.execute(
             f"UPDATE runs SET {assignments}, finished_at = now() WHERE run_id = ?",
             [*values.values(), record.run_id],
         )

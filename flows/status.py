@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 
-from flows import storage
 from flows.exit_codes import ExitCode
 from flows.run_lock import holder
+from flows.storage import Session, Store
 from transforms.feed_health import FAILING_RUNS, feed_health
 from transforms.languages import reading_line
 
@@ -29,15 +28,14 @@ ORDER BY feed_id, n
 """
 
 
-def feed_lines(con) -> list[tuple[str, str, bool]]:
+def feed_lines(db: Session) -> list[tuple[str, str, bool]]:
     """(outlet, health line, failing) for every feed, by outlet."""
-    feeds = storage.rows(
-        con,
+    feeds = db.rows(
         "SELECT feed_id, outlet, last_status, last_error, consecutive_failures "
         "FROM feeds ORDER BY outlet",
     )
     fetches: dict[str, list[dict]] = defaultdict(list)
-    for row in storage.rows(con, FETCHES):
+    for row in db.rows(FETCHES):
         row["reasons"] = json.loads(row.pop("unreadable_reasons") or "{}")
         fetches[row["feed_id"]].append(row)
     lines = []
@@ -65,25 +63,24 @@ def _state(run: dict, running: dict | None) -> str:
     return "interrupted (no finish recorded)"
 
 
-def print_status(db_path: Path, limit: int = 10) -> int:
+def print_status(store: Store, limit: int = 10) -> int:
     """Print recent runs, feed health and languages; exit 1 when the last run was interrupted
     or failed, or a feed is failing, else 0. An unfinished run is interrupted unless it holds
     the run lock now (then it is running)."""
-    if not db_path.exists():
-        print(f"no database yet at {db_path}")
+    if not store.exists():
+        print(f"no database yet at {store.path}")
         return 1
-    with storage.open_db(db_path, read_only=True) as con:
-        runs = storage.rows(
-            con,
+    with store.session(read_only=True) as db:
+        runs = db.rows(
             "SELECT run_id, kind, week, started_at, finished_at, status, counts, errors, "
             "delivery_status FROM runs ORDER BY started_at DESC LIMIT ?",
             [limit],
         )
-        feeds = feed_lines(con)
-        languages = storage.rows(con, "SELECT language, articles FROM articles_by_language")
-    running = holder(db_path)
+        feeds = feed_lines(db)
+        languages = db.rows("SELECT language, articles FROM articles_by_language")
+    running = holder(store.path)
     states = [_state(run, running if n == 0 else None) for n, run in enumerate(runs)]
-    print(f"Last {len(runs)} runs ({db_path}):")
+    print(f"Last {len(runs)} runs ({store.path}):")
     for run, status in zip(runs, states, strict=True):
         counts = json.loads(run["counts"]) if run["counts"] else {}
         errors = json.loads(run["errors"]) if run["errors"] else []

@@ -2,6 +2,12 @@
 
 Everything else passes plain rows (dicts) in and out, so moving the store to MotherDuck or
 DuckLake changes this module and nothing else.
+
+Flows and the command line hold a `Store` (where the database lives: plain paths, picklable,
+safe to pass to a Prefect task) and open a `Session` on it for one unit of work, as
+sqlite-utils passes its `Database`: `with store.session() as db: db.rows(...)`,
+`db.upsert(...)`, `with db.transaction(): ...`. The session's connection never leaves the
+block, so the file lock is held only while working (DuckDB: one writing process at a time).
 """
 
 from __future__ import annotations
@@ -9,15 +15,16 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import duckdb
 import pyarrow as pa
 
-from flows.settings import env_number
+from flows.settings import Settings, env_number
 
 MIGRATION_HEADER = re.compile(r"^-- migration: (\d+) (.+)$", re.MULTILINE)
 DEFAULT_LOCK_WAIT = 120.0  # seconds a second writer waits for the first (PLEDGEWATCH_LOCK_WAIT)
@@ -197,8 +204,112 @@ def upsert(
     return len(batch)
 
 
-def rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict]:
+class UpsertOptions(TypedDict, total=False):
+    """`upsert`'s keyword options, as `Session.upsert` passes them on."""
+
+    update: Sequence[str] | None  # columns a key conflict updates (None: do nothing)
+    types: dict[str, str] | None  # SQL casts by column, e.g. {"amount": "DECIMAL(18,2)"}
+
+
+Params = Sequence[Any] | Mapping[str, Any]  # positional ($1, ?) or named ($name) parameters
+
+
+def _params(params: Params) -> list[Any] | dict[str, Any]:
+    return dict(params) if isinstance(params, Mapping) else list(params)
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: Params = ()) -> list[dict]:
     """Query results as dicts, for passing between tasks as plain values."""
-    cursor = con.execute(sql, list(params))
+    cursor = con.execute(sql, _params(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+class Session:
+    """One open connection to the store, for one unit of work; see `Store.session`.
+
+    Methods for what the flows do (rows as dicts, bulk upserts, transactions); `con` is the
+    DuckDB connection itself, for code that speaks DuckDB directly (reports/, COPY, views).
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self.con = con
+        self.path = path
+
+    def execute(self, sql: str, params: Params = ()) -> duckdb.DuckDBPyConnection:
+        """Run one statement; the returned cursor fetches its result."""
+        return self.con.execute(sql, _params(params) if params else None)
+
+    def rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        """The query's rows as dicts (plain values, safe to pass between tasks)."""
+        return rows(self.con, sql, params)
+
+    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        """The query's first row, or None when it has none."""
+        return self.execute(sql, params).fetchone()
+
+    def value(self, sql: str, params: Params = ()) -> Any:
+        """The first column of the query's first row (None when there is no row)."""
+        row = self.one(sql, params)
+        return row[0] if row else None
+
+    def upsert(
+        self,
+        table: str,
+        rows: Sequence[dict[str, Any]],
+        key: Sequence[str],
+        **options: Unpack[UpsertOptions],
+    ) -> int:
+        """Bulk insert-or-update keyed on `key` (see the module's `upsert`); row count."""
+        return upsert(self.con, table, rows, key, **options)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """All-or-nothing: a crash or error inside leaves the database as it was."""
+        with transaction(self.con):
+            yield self
+
+
+@dataclass(frozen=True)
+class Store:
+    """Where the database lives: plain paths, so it pickles into Prefect tasks and workers.
+
+    It holds no connection. Each unit of work opens its own session and closes it at the
+    end of its block, which keeps DuckDB's single-writer discipline: the file is locked only
+    while someone reads or writes it. A second process waits for the lock at most
+    `lock_wait` seconds (None: $PLEDGEWATCH_LOCK_WAIT, else DEFAULT_LOCK_WAIT).
+    """
+
+    path: Path  # the writer's DuckDB file
+    published_path: Path | None = None  # the analysts' read-only copy (flows/publish.py)
+    lock_wait: float | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Store:
+        """The store of resolved settings: the live file and its published copy."""
+        return cls(settings.db_path, settings.published_db_path)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    @contextlib.contextmanager
+    def session(self, *, read_only: bool = False) -> Iterator[Session]:
+        """A session for one unit of work; closed, and the file lock released, on exit.
+
+        A writing session applies the schema's pending migrations first.
+        """
+        with open_db(self.path, read_only=read_only, wait_seconds=self.lock_wait) as con:
+            yield Session(con, self.path)
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[Session]:
+        """A session for a run of bulk write transactions that checkpoints once, at close
+        (the ingest's writer; see `open_writer`)."""
+        with open_writer(self.path, wait_seconds=self.lock_wait) as con:
+            yield Session(con, self.path)
+
+    def published(self) -> Store:
+        """The analysts' read-only copy, as a store of its own."""
+        if self.published_path is None:
+            raise ValueError(f"no published copy is configured for {self.path}")
+        return Store(self.published_path, lock_wait=self.lock_wait)

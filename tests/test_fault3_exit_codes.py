@@ -15,6 +15,7 @@ from flows import storage
 from flows.exit_codes import EXIT_FOR_STATUS, FAILURE_RULES, ExitCode, failures
 from flows.run_lock import run_lock
 from flows.status import print_status
+from flows.storage import Store
 
 SCRIPT = str(Path(sys.executable).with_name("pledgewatch"))
 
@@ -55,14 +56,14 @@ def test_status_is_non_zero_when_the_last_run_was_interrupted(tmp_path, capsys):
         "('r1', 'weekly', now() - INTERVAL 2 HOUR, now() - INTERVAL 1 HOUR, 'ok')",
         "('r2', 'ingest', now(), NULL, 'running')",
     )
-    assert print_status(db) == ExitCode.FAILURES
+    assert print_status(Store(db)) == ExitCode.FAILURES
     assert "the last run is interrupted" in capsys.readouterr().out
 
 
 def test_status_is_zero_while_the_last_run_is_still_running(tmp_path, capsys):
     db = db_with_runs(tmp_path / "s.duckdb", "('r2', 'ingest', now(), NULL, 'running')")
     with run_lock(db):
-        assert print_status(db) == ExitCode.OK
+        assert print_status(Store(db)) == ExitCode.OK
     assert f"running now (PID {os.getpid()})" in capsys.readouterr().out
 
 
@@ -72,9 +73,9 @@ def test_status_is_non_zero_when_the_last_run_failed(tmp_path):
         "('r1', 'weekly', now() - INTERVAL 1 HOUR, NULL, 'running')",  # older: not flagged
         "('r2', 'weekly', now(), now(), 'failed')",
     )
-    assert print_status(db) == ExitCode.FAILURES
+    assert print_status(Store(db)) == ExitCode.FAILURES
     db = db_with_runs(tmp_path / "t.duckdb", "('r3', 'weekly', now(), now(), 'partial')")
-    assert print_status(db) == ExitCode.OK
+    assert print_status(Store(db)) == ExitCode.OK
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ from flows.feeds_config import Feed
 from flows.http import FetchPolicy
 from flows.ingest import ingest_into
 from flows.runs import finish_run, start_run
+from flows.storage import Store
 from tests.servers import LocalServer, endless_body, never_answers, redirect_to
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
@@ -48,9 +49,10 @@ def good_feeds(server: LocalServer) -> list[Feed]:
 
 @flow(name="test-ingest")
 def run_ingest(db_path: str, feeds: list[Feed], fail_on: str | None = None) -> dict:
-    run = start_run(Path(db_path), "ingest")
-    ingest_into(Path(db_path), run, feeds, FAST)
-    status = finish_run(Path(db_path), run)
+    store = Store(Path(db_path))
+    run = start_run(store, "ingest")
+    ingest_into(store, run, feeds, FAST)
+    status = finish_run(store, run)
     return {"status": status, "run_id": run.run_id, **run.counts}
 
 

@@ -14,6 +14,7 @@ from flows.feeds_config import Feed
 from flows.http import FetchPolicy
 from flows.ingest import ingest_into
 from flows.runs import finish_run, start_run
+from flows.storage import Store
 
 FAST = FetchPolicy(connect_timeout=1, read_timeout=1, retries=0, backoff=(0.01,))
 UA = (
@@ -40,9 +41,10 @@ def feed(base: str) -> bytes:
 
 @flow(name="test-ingest-text")
 def run_ingest(db_path: str, feeds: list[Feed], pages: bool = True) -> dict:
-    run = start_run(Path(db_path), "ingest")
-    ingest_into(Path(db_path), run, feeds, FAST, pages=pages)
-    return {"status": finish_run(Path(db_path), run), **run.counts}
+    store = Store(Path(db_path))
+    run = start_run(store, "ingest")
+    ingest_into(store, run, feeds, FAST, pages=pages)
+    return {"status": finish_run(store, run), **run.counts}
 
 
 def stored(db: Path) -> dict[str, tuple]:
@@ -104,8 +106,8 @@ def test_articles_stored_before_languages_were_detected_get_one(tmp_path):
             ),
         ]
         insert(con, articles=[{**r, "language": None} for r in rows])
-    assert backfill_languages(db) == 2
-    assert backfill_languages(db) == 0  # idempotent
+    assert backfill_languages(Store(db)) == 2
+    assert backfill_languages(Store(db)) == 0  # idempotent
     with duckdb.connect(str(db), read_only=True) as con:
         found = dict(con.execute("SELECT article_id, language FROM articles").fetchall())
     assert found == {"old-uk": "uk", "old-en": "en"}

@@ -25,6 +25,7 @@ from flows.http import FetchPolicy
 from flows.ingest import ingest_into
 from flows.runs import RunRecord, finish_run, start_run
 from flows.status import print_status
+from flows.storage import Store
 from tests.conftest import SHARED
 
 REALFEEDS = SHARED / "realfeeds"
@@ -59,9 +60,10 @@ def offline(monkeypatch) -> None:
 
 @flow(name="test-realfeeds")
 def run_ingest(db_path: str, feeds: list[Feed], pages: bool = True) -> dict:
-    run = start_run(Path(db_path), "ingest")
-    ingest_into(Path(db_path), run, feeds, FAST, pages=pages)
-    return {"status": finish_run(Path(db_path), run), **run.counts}
+    store = Store(Path(db_path))
+    run = start_run(store, "ingest")
+    ingest_into(store, run, feeds, FAST, pages=pages)
+    return {"status": finish_run(store, run), **run.counts}
 
 
 def serve(server, realfeeds: Path, feeds: dict[str, str] = FEEDS, **headers) -> list[Feed]:
@@ -158,7 +160,7 @@ def test_summary_feeds_keep_their_summaries_and_count_the_pages_unreadable(inges
 
 def test_status_lines_tell_which_feeds_could_not_be_read(ingested, capsys):
     db, _ = ingested
-    assert print_status(db) == 1
+    assert print_status(Store(db)) == 1
     out = capsys.readouterr().out
     line = {name: next(x for x in out.splitlines() if name in x) for name in FEEDS}
     assert "FAILING" in line["UP Russian (cp1251)"]
@@ -189,6 +191,6 @@ def test_undeclared_charset_is_guessed_counted_and_shown(
     assert result["feeds_charset_guessed"] == 1
     titles = [r[0] for r in by_outlet(db, "Undeclared cp1251")]
     assert len(titles) == 19 and all(re.search("[а-яА-Я]{4}", t) for t in titles)
-    print_status(db)
+    print_status(Store(db))
     line = next(x for x in capsys.readouterr().out.splitlines() if "Undeclared" in x)
     assert "charset guessed (cp1251)" in line and "pages off" in line and "FAILING" not in line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flows import storage
 from flows.status import print_status
+from flows.storage import Store
 
 
 def test_status_flags_a_feed_failing_three_runs_in_a_row(tmp_path, capsys):
@@ -22,7 +23,7 @@ def test_status_flags_a_feed_failing_three_runs_in_a_row(tmp_path, capsys):
             "('a', 'https://ok.example/rss', 'Fine Outlet', 'ok', NULL, 0),"
             "('b', 'https://dead.example/rss', 'Dead Outlet', 'failed', 'HTTP 500', 3)"
         )
-    assert print_status(db) == 1
+    assert print_status(Store(db)) == 1
     out = capsys.readouterr().out
     assert "interrupted" in out  # r2 never finished
     assert "feeds_failed=1" in out and "HTTP 500" in out
@@ -33,5 +34,5 @@ def test_status_flags_a_feed_failing_three_runs_in_a_row(tmp_path, capsys):
 
 
 def test_status_without_a_database_says_so(tmp_path, capsys):
-    assert print_status(tmp_path / "none.duckdb") == 1
+    assert print_status(Store(tmp_path / "none.duckdb")) == 1
     assert "no database yet" in capsys.readouterr().out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import time
@@ -10,6 +11,8 @@ import duckdb
 import pytest
 
 from flows import storage
+from flows.settings import load_settings
+from flows.storage import Store
 
 
 def test_schema_applies_once_and_reapplies_as_a_no_op(tmp_path):
@@ -99,3 +102,46 @@ def test_schema_file_is_the_single_source_of_tables(tmp_path):
         "article_feeds",
     } <= tables
     assert duckdb.__version__
+
+
+def actor(name: str, iso_code: str) -> dict:
+    return {"name": name, "iso_code": iso_code, "kind": "country", "aliases": []}
+
+
+def test_a_store_is_plain_paths_and_a_session_is_one_unit_of_work(tmp_path):
+    settings = load_settings(db_path=tmp_path / "s.duckdb")
+    store = Store.from_settings(settings)
+    assert (store.path, store.published_path) == (settings.db_path, settings.published_db_path)
+    assert pickle.loads(pickle.dumps(store)) == store  # safe to pass to a task or a worker
+    assert not store.exists()
+    with store.session() as db:
+        assert db.path == store.path
+        rows = [actor("Denmark", "DK"), actor("Sweden", "SE")]
+        assert db.upsert("actors", rows, ["name"]) == 2
+        db.upsert("actors", [actor("Denmark", "DNK")], ["name"], update=["iso_code"])
+        found = db.rows("SELECT iso_code FROM actors WHERE name = $name", {"name": "Denmark"})
+        assert found == [{"iso_code": "DNK"}]
+        assert db.value("SELECT count(*) FROM actors WHERE iso_code <> ?", ["SE"]) == 1
+        assert db.one("SELECT name FROM actors WHERE name = 'Norway'") is None
+    assert store.exists()
+    with duckdb.connect(str(store.path)) as con:  # closed: the file lock was released
+        assert con.execute("SELECT count(*) FROM actors").fetchone()[0] == 2
+
+
+def test_a_session_transaction_is_all_or_nothing(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    with store.session() as db:
+        with pytest.raises(RuntimeError), db.transaction():
+            db.upsert("actors", [actor("Denmark", "DK")], ["name"])
+            raise RuntimeError("crash mid-batch")
+        assert db.value("SELECT count(*) FROM actors") == 0
+
+
+def test_the_writer_session_and_the_published_copy(tmp_path):
+    store = Store(tmp_path / "s.duckdb", tmp_path / "published" / "s.duckdb")
+    with store.writer() as db:
+        # checkpoints once, at close (storage.WRITER_CHECKPOINT), not every 16 MB of WAL
+        assert db.value("SELECT current_setting('checkpoint_threshold')") == "3.7 GiB"
+    assert store.published() == Store(tmp_path / "published" / "s.duckdb")
+    with pytest.raises(ValueError, match="no published copy"):
+        Store(tmp_path / "s.duckdb").published()
