@@ -697,6 +697,12 @@ FAMILY_CASES = [
     ("Rheinmetall expands in Ukraine. The German arms maker and a Ukrainian partner company "
      "signed a memorandum on joint production of shells.", "", "",
      [], [({"Rheinmetall"}, "joint production")]),
+    # 1.2.0: what donors "have since" given after an event told before is background, not
+    # news (real: "Several countries, including …, have since contributed funds to the Czech
+    # initiative")
+    ("Prague launched the shell initiative. Several countries, including Denmark and Canada, "
+     "have since contributed funds to it.", "", "", [], []),
+    ("Germany has since delivered €2 billion of air defence to Ukraine.", "", "", [], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),
