@@ -703,6 +703,12 @@ FAMILY_CASES = [
     ("Prague launched the shell initiative. Several countries, including Denmark and Canada, "
      "have since contributed funds to it.", "", "", [], []),
     ("Germany has since delivered €2 billion of air defence to Ukraine.", "", "", [], []),
+    # 1.2.0: "more" of any class of things, with no number and no model, is a generic
+    # promise (real: "will provide more air defense interceptors, anti-tank weapons, and other
+    # critical munitions"); a model or a number still counts
+    ("The package will provide more artillery shells and other munitions, the minister said.",
+     "", "", [], []),
+    ("Norway will send more Patriot missiles to Ukraine.", "", "", [("Norway", None, None)], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

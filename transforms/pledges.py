@@ -1343,8 +1343,20 @@ _GENERIC_THINGS = icompile(
 )
 
 
+# Any class of things with no number and no model, only "more" of it: "more air defense
+# interceptors", "additional artillery shells" (1.1.0 listed a few nouns; the class is general).
+_MORE_OF_A_CLASS = icompile(rf"^(?:more|further|additional)\s+(?:[\w-]+\s+){{0,3}}?{_ITEMS}$")
+
+
 def _is_generic(items: str) -> bool:
-    return _GENERIC_THINGS.match(items.strip()) is not None
+    items = items.strip()
+    if _GENERIC_THINGS.match(items) is not None:
+        return True
+    return (
+        _MORE_OF_A_CLASS.match(items) is not None
+        and not re.search(r"\d", items)
+        and _ITEM_SPECIFIC.search(items) is None
+    )
 
 
 def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
