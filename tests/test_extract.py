@@ -201,6 +201,18 @@ def test_agreement_kinds(sentence: str, kind: str) -> None:
          {"Ukroboronprom", "MBDA Deutschland"}),
         ("Thales Belgium has signed a memorandum with Ukroboronprom on rockets.",
          {"Thales Belgium", "Ukroboronprom"}),
+        # 1.2.0 agreement.parties.company_nationality: a nationality that describes a company
+        # (real: "German defense giant Rheinmetall and Ukraine's state-owned arms producer …",
+        # "the Lithuanian Association of Defense and Security Industries") is not a state
+        # party; a brand in capitals is the company ("THALES Belgium has signed …")
+        ("German defence giant Rheinmetall and Ukraine's state-owned arms producer "
+         "Ukroboronprom signed a memorandum on shells.", {"Rheinmetall", "Ukroboronprom"}),
+        ("The Ministry of Defence of Ukraine and the Lithuanian Association of Defence "
+         "Industries signed a memorandum on drones.", {"Ukraine"}),
+        ("The American manufacturer of loitering munitions signed a contract with Ukraine's "
+         "Ministry of Defence.", {"Ukraine"}),
+        ("THALES Belgium has signed a memorandum with Ukroboronprom on rockets.",
+         {"Thales Belgium", "Ukroboronprom"}),
     ],
 )  # fmt: skip
 def test_agreement_parties(sentence: str, parties: set[str]) -> None:

@@ -621,13 +621,19 @@ def _clause_coalition(
 # "The German defence contractor", "the French group": a company named before by its nationality.
 # Stems of the descriptors (a cheap gate before the scan of earlier sentences).
 _DESCRIPTOR_STEMS = frozenset(
-    {"partn", "contr", "maker", "manuf", "group", "compa", "conce", "firm", "produ", "giant"}
+    {"partn", "contr", "maker", "manuf", "group", "compa", "conce", "firm", "produ", "giant",
+     "assoc", "enter", "conso", "corpo"}
 )
 _COMPANY_DESCRIPTOR = icompile(
-    r"\s+(?:partner\b|(?:partner\s+)?(?:(?:defen[cs]e|arms|armaments?|weapons|aerospace|"
-    r"industrial)\s+)?(?:contractor|maker|manufacturer|group|company|concern|firm|producer|"
-    r"giant)\b)"
+    # 1.2.0: also a possessive and a qualifier ("Ukraine's state-owned arms producer"), and
+    # the other bodies a nationality can describe ("the Lithuanian Association of Defense …")
+    r"(?:['’]s)?\s+(?:(?:state[- ]owned|state|leading|major|largest|private|national)\s+)?"
+    r"(?:partner\b|(?:partner\s+)?(?:(?:defen[cs]e|arms|armaments?|weapons|aerospace|"
+    r"industrial|drone|missile|ammunition)\s+)?(?:contractor|maker|manufacturer|group|company|"
+    r"concern|firm|producer|giant|association|enterprise|consortium|corporation)\b)"
 )
+# The company a descriptor introduces by name: "German defense giant Rheinmetall".
+_DESCRIBED_NAME = re.compile(r"\s+(?:[A-Z][\w&.-]*|[A-Z]{2,})")
 
 
 def _named_companies(
@@ -657,6 +663,14 @@ def _named_companies(
             if len(earlier) == 1:
                 out.append(m._replace(actor=next(iter(earlier.values())).actor))
                 continue
+        if described:
+            # agreement.parties.company_nationality: a nationality that describes a company
+            # is never the state signing ("the American manufacturer … signed", "German
+            # defense giant Rheinmetall and Ukraine's state-owned arms producer …"): the
+            # company named right after it is the party, else an unnamed one
+            if not _DESCRIBED_NAME.match(text, described.end()):
+                unnamed += 1
+            continue
         out.append(m)
     return out, unnamed
 
@@ -686,7 +700,10 @@ def _sentence_agreement(
     rules = ["agreement.verb"]
     unnamed_companies = 0
     if not _DESCRIPTOR_STEMS.isdisjoint(stems):
+        told = len(mentions)
         mentions, unnamed_companies = _named_companies(mentions, text, ctx, sent.index)
+        if len(mentions) < told - unnamed_companies:
+            rules.append("agreement.parties.company_nationality")
         if unnamed_companies:
             rules.append("agreement.parties.unnamed_company")
     parties = _parties(text, mentions, verb.start())
