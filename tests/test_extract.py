@@ -721,6 +721,13 @@ FAMILY_CASES = [
     ("The package will provide more artillery shells and other munitions, the minister said.",
      "", "", [], []),
     ("Norway will send more Patriot missiles to Ukraine.", "", "", [("Norway", None, None)], []),
+    # 1.2.0 agreement.verb.noun_or_adjective: after a determiner or a possessive an agreement
+    # word is a noun or an adjective (real: "another sign of the EU's support", "the group's
+    # agreed-upon target of spending two percent of GDP")
+    ("The new tranche from the Peace Facility is another sign of the EU's support to Kyiv.",
+     "", "", [], []),
+    ("NATO members keep working to meet the alliance's agreed-upon target for defence.",
+     "", "", [], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -570,6 +570,14 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
 )
 
 
+# agreement.verb.noun_or_adjective: after a determiner or a possessive the word is a noun or
+# an adjective, not a verb ("the signing", 1.2.0: "another sign of the EU's support", "the
+# group's agreed-upon target", "their signed accords").
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|another|its|their|his|her|our|this|that|every)|\w['’]s)\s+$", _I
+)
+
+
 def _clause_verb(text: str, mentions: list[Mention]) -> re.Match[str] | None:
     """The first asserted agreement verb: not a noun ("the signing"), not in a relative clause.
 
@@ -581,7 +589,7 @@ def _clause_verb(text: str, mentions: list[Mention]) -> re.Match[str] | None:
         (
             v
             for v in _VERB.finditer(text)
-            if not re.search(r"\b(?:the|a|an)\s+$", text[max(0, v.start() - 5) : v.start()], _I)
+            if not _DETERMINER_BEFORE.search(text, max(0, v.start() - 10), v.start())
             and (
                 coalition_named
                 or not _RELATIVE_CLAUSE.search(text[max(0, v.start() - 60) : v.start()])
