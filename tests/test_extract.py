@@ -728,6 +728,14 @@ FAMILY_CASES = [
      "", "", [], []),
     ("NATO members keep working to meet the alliance's agreed-upon target for defence.",
      "", "", [], []),
+    # 1.2.0 anchor.things_per_giver: a later clause with a giver of its own gives its own things
+    # (real: "Estonia will donate Javelin antitank missile systems to Ukraine, while Latvia and
+    # Lithuania will give them Stinger surface-to-air missiles")
+    ("Poland will send 20 howitzers to Ukraine, while Finland and Estonia will give them "
+     "Stinger missiles.", "", "",
+     [("Poland", None, None), ("Finland", None, None), ("Estonia", None, None)], []),
+    ("Norway will send 12 howitzers and deliver 30 trucks to Ukraine.", "", "",
+     [("Norway", None, None)], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -148,7 +148,7 @@ _GDP = (
 )
 _OBJECT = icompile(
     r"^\s*(?:(?:also|additionally|now|already|annually|yearly|each\s+year|every\s+year)\s+)?"
-    r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
+    r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|them|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
     r"\s+(?:with\s+)?)?"
     r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation|production|"
     r"purchase|procurement|manufacture|manufacturing|acquisition)\s+of\s+)?"
@@ -248,6 +248,7 @@ class _Anchor:
     items: str | None
     verb: re.Match[str] | None
     part: bool = False  # a stated sub-amount of the sentence's package ("including $1bn …")
+    own_clause: bool = False  # things of a later clause with a giver of its own
 
 
 def _conjoined(mentions: list[Mention], index: int, text: str) -> list[Mention]:
@@ -1047,6 +1048,23 @@ def _money_anchors(
     return anchors
 
 
+# anchor.things_per_giver: a clause of its own with a giver of its own gives its own things
+# (1.2.0; real: "Estonia will donate Javelin antitank missile systems to Ukraine, while Latvia
+# and Lithuania will give them Stinger surface-to-air missiles").
+_NEW_CLAUSE = icompile(r"(?:,\s*(?:while|whereas|and|but|as\s+well\s+as)|;)\s+(?:the\s+)?")
+
+
+def _new_giver(text: str, after: int, verb: re.Match[str], mentions: list[Mention]) -> bool:
+    """Between the things before and ``verb``, a new clause opens with a giver as subject."""
+    for brk in _NEW_CLAUSE.finditer(text[: verb.start()], after):
+        if any(
+            m.start == brk.end() and donor_eligible(m) and m.end <= verb.start()
+            for m in mentions
+        ):
+            return True
+    return False
+
+
 def _item_anchors(
     text: str,
     monies: list[Money],
@@ -1084,9 +1102,12 @@ def _item_anchors(
         o_start, o_end = verb.end() + obj.start(), verb.end() + obj.end()
         if re.match(r"receiv", verb.group(), _I) and not re.search(r"\bfrom\b", text[o_end:]):
             continue
-        anchors.append(_Anchor(o_start, o_end, None, items, verb))
-        if not monies:
-            break
+        own = False
+        if not monies and anchors:
+            if not _new_giver(text, anchors[-1].end, verb, mentions):
+                break
+            own = True
+        anchors.append(_Anchor(o_start, o_end, None, items, verb, own_clause=own))
     if not monies and not anchors and "thank" in stems:
         # "Zelensky thanked Germany for four IRIS-T systems delivered last month"
         for m in _THANKS_ITEM.finditer(text):
@@ -1402,7 +1423,8 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
             continue
         donor_rule, donors = resolved
         donor_names = donors.names
-        rules = ["anchor.amount" if anchor.money else "anchor.things", donor_rule]
+        kind = "anchor.things_per_giver" if anchor.own_clause else "anchor.things"
+        rules = ["anchor.amount" if anchor.money else kind, donor_rule]
         if anchor.money is not None and len(set(donor_names)) > 1:
             if _is_joint(text[donors.start : donors.end], text, anchor.end):
                 # items beside a joint sum are its contents, not one pledge per partner
