@@ -736,6 +736,12 @@ FAMILY_CASES = [
      [("Poland", None, None), ("Finland", None, None), ("Estonia", None, None)], []),
     ("Norway will send 12 howitzers and deliver 30 trucks to Ukraine.", "", "",
      [("Norway", None, None)], []),
+    # 1.2.0: a pledge told as a noun, "the (immediate) dispatch of" things (real: "Minister
+    # Robles announced the immediate dispatch of a complete HAWK battery")
+    ("Italy announced the immediate dispatch of a HAWK battery to Ukraine.", "", "",
+     [("Italy", None, None)], []),
+    ("Spain's minister Robles announced the urgent dispatch of two Patriot launchers.", "", "",
+     [("Spain", None, None)], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

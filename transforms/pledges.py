@@ -128,13 +128,13 @@ _ITEM = (
     r"cannons|artillery(?:\s+(?:systems?|pieces|guns|shells))?|"
     r"air[- ]defen[cs]e(?:\s+systems?)?|Patriots?(?:\s+systems?)?|IRIS-T\w*|NASAMS|HIMARS|SAMP/T|"
     r"Stinger\w*|Javelin\w*|armou?red\s+vehicles|vehicles|(?:armou?red\s+)?personnel\s+carriers|APCs|IFVs|radars?|rifles|mortars|boats|"
-    r"vessels|ships|minehunters|generators|launchers|trucks|ambulances|systems?|training\s+"
+    r"vessels|ships|minehunters|generators|launchers|batter(?:y|ies)|trucks|ambulances|systems?|training\s+"
     r"personnel|instructors|body\s+armou?r|helmets)"
 )
 _ITEMS = rf"{_ITEM}(?:\s+(?:[A-Z]*\d[\w-]*|{_ITEM}))*"  # "F-16 fighter jets", "Leopard 2A4 tanks"
 _ITEM_SPECIFIC = icompile(
     r"(?:F-?16|F-?35|Gripen|Mirage|Leopard|Abrams|Challenger|Patriot|IRIS-T|NASAMS|HIMARS|"
-    r"SAMP/T|Stinger|Javelin|ATACMS|Storm\s+Shadow|Taurus|CV90|Marder|Bradley|Caesar|Archer)",
+    r"SAMP/T|Stinger|Javelin|ATACMS|Storm\s+Shadow|Taurus|CV90|Marder|Bradley|Caesar|Archer|HAWK)",
 )
 _FUNDING = (
     r"(?:(?:further|additional|new|extra|more|its|their)\s+)?(?:financial\s+)?(?:funding|"
@@ -150,7 +150,9 @@ _OBJECT = icompile(
     r"^\s*(?:(?:also|additionally|now|already|annually|yearly|each\s+year|every\s+year)\s+)?"
     r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|them|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
     r"\s+(?:with\s+)?)?"
-    r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation|production|"
+    # a pledge told as a noun: "announced the immediate dispatch of a complete HAWK battery"
+    r"(?:(?:the|a)\s+(?:(?:immediate|urgent|swift|rapid|prompt|first|further)\s+)?(?:delivery|"
+    r"transfer|provision|supply|shipment|donation|production|dispatch|sending|handover|"
     r"purchase|procurement|manufacture|manufacturing|acquisition)\s+of\s+)?"
     rf"(?:(?P<fund>{_FUNDING})\b|(?P<gdp>{_GDP})|(?P<package>(?:(?:a|the|its|another)\s+)?"
     r"(?:(?:new|additional|further|next|fresh|latest|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)*"
