@@ -742,6 +742,10 @@ FAMILY_CASES = [
      [("Italy", None, None)], []),
     ("Spain's minister Robles announced the urgent dispatch of two Patriot launchers.", "", "",
      [("Spain", None, None)], []),
+    # 1.2.0 actor.home_government: a government named by its party or term is the story's
+    # state (real: "In July, the new Labour government vowed to commit £3 billion a year")
+    ("In May, the new Labour government vowed to commit £2 billion in aid to Ukraine.", "",
+     "UK to send more drones to Ukraine", [("United Kingdom", 2e9, "GBP")], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),
