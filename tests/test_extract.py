@@ -746,6 +746,11 @@ FAMILY_CASES = [
     # state (real: "In July, the new Labour government vowed to commit £3 billion a year")
     ("In May, the new Labour government vowed to commit £2 billion in aid to Ukraine.", "",
      "UK to send more drones to Ukraine", [("United Kingdom", 2e9, "GBP")], []),
+    # 1.2.0 veto.scheme_description: what a scheme does, told in a relative clause, is no
+    # pledge of its own (real: "as part of a partnership with Britain, which provides Ukraine
+    # with hundreds of short- and medium-range air defense missiles")
+    ("Canada joined the drone initiative, which supplies Ukraine with thousands of drones.",
+     "", "", [], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -1191,6 +1191,14 @@ _PART_OF_PACKAGE = icompile(
 _FUNDS_FOR_THINGS = icompile(r"\s*(?:for|to\s+(?:buy|purchase|procure))\s+(?!the\s+)\w")
 
 
+# "a partnership with Britain, which provides Ukraine with …": what a scheme does.
+_SCHEME_WHICH = icompile(
+    r"\b(?:partnership|programme|program|initiative|coalition|fund|mechanism|facility|format|"
+    r"scheme|project|alliance|framework)\b(?:\s+(?:with|of|for|led\s+by|run\s+by)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+)?,\s+(?:which|that)\s+(?:also\s+|now\s+|already\s+)?$"
+)
+
+
 PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
     Rule(
         "veto.negation",
@@ -1248,6 +1256,20 @@ PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
         ),
         "As part of the aid package, Denmark is allocating funds to strengthen air defence.",
         "funds of a package told elsewhere, with no sum or things of their own, are that package",
+    ),
+    Rule(
+        "veto.scheme_description",
+        lambda c: (
+            c.anchor.money is None
+            and c.anchor.verb is not None
+            and _SCHEME_WHICH.search(
+                c.text, max(0, c.anchor.verb.start() - 120), c.anchor.verb.start()
+            )
+            is not None
+        ),
+        "Canada will allocate CAD33 million as part of a partnership with Britain, which "
+        "provides Ukraine with hundreds of air defense missiles.",
+        "a relative clause telling what a scheme does describes it; it is no pledge of its own",
     ),
     Rule(
         "veto.items_in_total",
