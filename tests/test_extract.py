@@ -751,6 +751,14 @@ FAMILY_CASES = [
     # with hundreds of short- and medium-range air defense missiles")
     ("Canada joined the drone initiative, which supplies Ukraine with thousands of drones.",
      "", "", [], []),
+    # 1.2.0 amount.raised_to: the level a sum is raised to is a total (real: "will increase
+    # the UK's military aid to Ukraine to £2.5 billion this year"); a programme raised over
+    # years is still the programme
+    ("The drone project will raise Britain's aid to Ukraine to £3 billion this year.", "", "",
+     [], []),
+    ("Norway will increase funding for its support programme for Ukraine to NOK 80 billion "
+     "and extend it for another three years, until 2030.", "", "", [("Norway", 8e10, "NOK")],
+     []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

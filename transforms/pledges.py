@@ -970,6 +970,18 @@ _PART_OF_TOTAL = icompile(
     r"\b(?:of\s+which|of\s+this|of\s+that|including|as\s+part\s+of|out\s+of|within)\b"
 )
 
+# The new level of a sum: "will increase the UK's military aid to Ukraine to £2.5 billion".
+_RAISED_TO = icompile(
+    r"\b(?:increas|rais|lift|boost|top(?:s|ped|ping)?\s+up|expand)\w*\s+(?:[\w'’-]+\s+){0,8}?"
+    r"to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$"
+)
+# … unless it is a programme over years: "to DKK 21.9 billion in 2023-2028".
+_YEARS_SPAN_AFTER = icompile(
+    r"(?:[^.;]|\.\d){0,90}?(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\b(?:over|for)\s+(?:the\s+next\s+|"
+    r"another\s+|a\s+further\s+)?(?:\w+|\d+)\s+years\b|\buntil\s+(?:19|20)\d\d\b)"
+)
+
+
 # Amounts that are no pledge, whatever the sentence says about them; the first that fires
 # drops the amount. Order matters: a part of a total is checked before the total itself.
 AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
@@ -990,6 +1002,15 @@ AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
         lambda a: _OF_THE_BEFORE.search(a.before) is not None,
         "The US and the EU will each contribute $20 billion of the $50 billion loan.",
         "a total named as the whole that a share belongs to is told to place the share",
+    ),
+    Rule(
+        "amount.raised_to",
+        lambda a: (
+            _RAISED_TO.search(a.before) is not None
+            and _YEARS_SPAN_AFTER.match(a.text, a.money.end) is None
+        ),
+        "… and will increase the UK's military aid to Ukraine to £2.5 billion this year.",
+        "the level a sum is raised to is a total; a programme over years stays (rule 2)",
     ),
     Rule(
         "amount.running_total",
