@@ -628,10 +628,10 @@ def _clause_coalition(
 
 # "The German defence contractor", "the French group": a company named before by its nationality.
 # Stems of the descriptors (a cheap gate before the scan of earlier sentences).
-_DESCRIPTOR_STEMS = frozenset(
-    {"partn", "contr", "maker", "manuf", "group", "compa", "conce", "firm", "produ", "giant",
-     "assoc", "enter", "conso", "corpo"}
-)
+_DESCRIPTOR_STEMS = frozenset({
+    "partn", "contr", "maker", "manuf", "group", "compa", "conce", "firm", "produ", "giant",
+    "assoc", "enter", "conso", "corpo",
+})  # fmt: skip
 _COMPANY_DESCRIPTOR = icompile(
     # 1.2.0: also a possessive and a qualifier ("Ukraine's state-owned arms producer"), and
     # the other bodies a nationality can describe ("the Lithuanian Association of Defense …")

@@ -1081,8 +1081,7 @@ def _new_giver(text: str, after: int, verb: re.Match[str], mentions: list[Mentio
     """Between the things before and ``verb``, a new clause opens with a giver as subject."""
     for brk in _NEW_CLAUSE.finditer(text[: verb.start()], after):
         if any(
-            m.start == brk.end() and donor_eligible(m) and m.end <= verb.start()
-            for m in mentions
+            m.start == brk.end() and donor_eligible(m) and m.end <= verb.start() for m in mentions
         ):
             return True
     return False
