@@ -126,6 +126,9 @@ def _matcher() -> tuple[
                 caseless.setdefault(form.lower(), actor)
             else:
                 exact.setdefault(form, actor)
+                if actor.kind == "company" and form.upper() != form:
+                    # press releases write brands in capitals: "THALES Belgium has signed"
+                    exact.setdefault(form.upper(), actor)
     bound_l, bound_r = r"(?<![\w-])", r"(?![\w-])"
     # Matched only at capital letters found by _CAPITAL (see find_actors): no left context here.
     exact_rx = re.compile(rf"{_trie_regex(list(exact))}{bound_r}")

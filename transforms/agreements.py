@@ -570,6 +570,14 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
 )
 
 
+# agreement.verb.noun_or_adjective: after a determiner or a possessive the word is a noun or
+# an adjective, not a verb ("the signing", 1.2.0: "another sign of the EU's support", "the
+# group's agreed-upon target", "their signed accords").
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|another|its|their|his|her|our|this|that|every)|\w['’]s)\s+$", _I
+)
+
+
 def _clause_verb(text: str, mentions: list[Mention]) -> re.Match[str] | None:
     """The first asserted agreement verb: not a noun ("the signing"), not in a relative clause.
 
@@ -581,7 +589,7 @@ def _clause_verb(text: str, mentions: list[Mention]) -> re.Match[str] | None:
         (
             v
             for v in _VERB.finditer(text)
-            if not re.search(r"\b(?:the|a|an)\s+$", text[max(0, v.start() - 5) : v.start()], _I)
+            if not _DETERMINER_BEFORE.search(text, max(0, v.start() - 10), v.start())
             and (
                 coalition_named
                 or not _RELATIVE_CLAUSE.search(text[max(0, v.start() - 60) : v.start()])
@@ -620,14 +628,20 @@ def _clause_coalition(
 
 # "The German defence contractor", "the French group": a company named before by its nationality.
 # Stems of the descriptors (a cheap gate before the scan of earlier sentences).
-_DESCRIPTOR_STEMS = frozenset(
-    {"partn", "contr", "maker", "manuf", "group", "compa", "conce", "firm", "produ", "giant"}
-)
+_DESCRIPTOR_STEMS = frozenset({
+    "partn", "contr", "maker", "manuf", "group", "compa", "conce", "firm", "produ", "giant",
+    "assoc", "enter", "conso", "corpo",
+})  # fmt: skip
 _COMPANY_DESCRIPTOR = icompile(
-    r"\s+(?:partner\b|(?:partner\s+)?(?:(?:defen[cs]e|arms|armaments?|weapons|aerospace|"
-    r"industrial)\s+)?(?:contractor|maker|manufacturer|group|company|concern|firm|producer|"
-    r"giant)\b)"
+    # 1.2.0: also a possessive and a qualifier ("Ukraine's state-owned arms producer"), and
+    # the other bodies a nationality can describe ("the Lithuanian Association of Defense …")
+    r"(?:['’]s)?\s+(?:(?:state[- ]owned|state|leading|major|largest|private|national)\s+)?"
+    r"(?:partner\b|(?:partner\s+)?(?:(?:defen[cs]e|arms|armaments?|weapons|aerospace|"
+    r"industrial|drone|missile|ammunition)\s+)?(?:contractor|maker|manufacturer|group|company|"
+    r"concern|firm|producer|giant|association|enterprise|consortium|corporation)\b)"
 )
+# The company a descriptor introduces by name: "German defense giant Rheinmetall".
+_DESCRIBED_NAME = re.compile(r"\s+(?:[A-Z][\w&.-]*|[A-Z]{2,})")
 
 
 def _named_companies(
@@ -657,6 +671,14 @@ def _named_companies(
             if len(earlier) == 1:
                 out.append(m._replace(actor=next(iter(earlier.values())).actor))
                 continue
+        if described:
+            # agreement.parties.company_nationality: a nationality that describes a company
+            # is never the state signing ("the American manufacturer … signed", "German
+            # defense giant Rheinmetall and Ukraine's state-owned arms producer …"): the
+            # company named right after it is the party, else an unnamed one
+            if not _DESCRIBED_NAME.match(text, described.end()):
+                unnamed += 1
+            continue
         out.append(m)
     return out, unnamed
 
@@ -686,7 +708,10 @@ def _sentence_agreement(
     rules = ["agreement.verb"]
     unnamed_companies = 0
     if not _DESCRIPTOR_STEMS.isdisjoint(stems):
+        told = len(mentions)
         mentions, unnamed_companies = _named_companies(mentions, text, ctx, sent.index)
+        if len(mentions) < told - unnamed_companies:
+            rules.append("agreement.parties.company_nationality")
         if unnamed_companies:
             rules.append("agreement.parties.unnamed_company")
     parties = _parties(text, mentions, verb.start())

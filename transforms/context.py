@@ -39,6 +39,10 @@ _OFFICE = icompile(
     r"(?:minister|secretary)|minister\s+(?:of|for)\s+(?:defen[cs]e|foreign\s+affairs)|"
     r"secretary\s+of\s+state\s+for\s+defen[cs]e|ministry\s+of\s+defen[cs]e|"
     r"(?:defen[cs]e|foreign)\s+ministry|the\s+(?:government|cabinet)|federal\s+council|"
+    # 1.2.0 actor.home_government: "the new Labour government vowed to commit £3 billion"
+    r"the\s+(?:(?:new|current|previous|former|incoming|outgoing|interim|coalition|federal|"
+    r"labour|conservative|tory|liberal|socialist|social[- ]democratic|centre[- ](?:right|left))"
+    r"\s+){1,2}(?:government|cabinet)|"
     # a department statement calls itself "the Department"
     r"the\s+(?:defen[cs]e\s+)?department(?!\s+of\b))\b",
 )

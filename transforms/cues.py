@@ -122,6 +122,9 @@ AGGREGATE_AROUND = icompile(
     r"\b(?:has|have)\s+been\s+(?:allocated|collected|raised|pledged|contributed)\s+(?:for|to)\s+"
     r"(?:the|this)\s+(?:effort|initiative|scheme|fund)\b|"
     r"\bmore\s+than\s+in\s+any\b|"
+    # what accumulated after an event told before: "several countries … have since
+    # contributed funds to the Czech initiative", "Berlin has since delivered 40 tanks"
+    r"\b(?:has|have|had)\s+since\s+(?:also\s+|then\s+)?(?:\w+ed|given|sent|spent|paid|lent)\b|"
     # a running total in the perfect: "has provided more than €2bn"
     r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:committed|provided|given|spent|disbursed|"
     r"delivered|contributed|donated|sent|transferred)\s+(?:\w+\s+){0,2}?(?:more\s+than|over|"

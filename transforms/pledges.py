@@ -128,13 +128,13 @@ _ITEM = (
     r"cannons|artillery(?:\s+(?:systems?|pieces|guns|shells))?|"
     r"air[- ]defen[cs]e(?:\s+systems?)?|Patriots?(?:\s+systems?)?|IRIS-T\w*|NASAMS|HIMARS|SAMP/T|"
     r"Stinger\w*|Javelin\w*|armou?red\s+vehicles|vehicles|(?:armou?red\s+)?personnel\s+carriers|APCs|IFVs|radars?|rifles|mortars|boats|"
-    r"vessels|ships|minehunters|generators|launchers|trucks|ambulances|systems?|training\s+"
+    r"vessels|ships|minehunters|generators|launchers|batter(?:y|ies)|trucks|ambulances|systems?|training\s+"
     r"personnel|instructors|body\s+armou?r|helmets)"
 )
 _ITEMS = rf"{_ITEM}(?:\s+(?:[A-Z]*\d[\w-]*|{_ITEM}))*"  # "F-16 fighter jets", "Leopard 2A4 tanks"
 _ITEM_SPECIFIC = icompile(
     r"(?:F-?16|F-?35|Gripen|Mirage|Leopard|Abrams|Challenger|Patriot|IRIS-T|NASAMS|HIMARS|"
-    r"SAMP/T|Stinger|Javelin|ATACMS|Storm\s+Shadow|Taurus|CV90|Marder|Bradley|Caesar|Archer)",
+    r"SAMP/T|Stinger|Javelin|ATACMS|Storm\s+Shadow|Taurus|CV90|Marder|Bradley|Caesar|Archer|HAWK)",
 )
 _FUNDING = (
     r"(?:(?:further|additional|new|extra|more|its|their)\s+)?(?:financial\s+)?(?:funding|"
@@ -148,9 +148,11 @@ _GDP = (
 )
 _OBJECT = icompile(
     r"^\s*(?:(?:also|additionally|now|already|annually|yearly|each\s+year|every\s+year)\s+)?"
-    r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
+    r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|them|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
     r"\s+(?:with\s+)?)?"
-    r"(?:(?:the|a)\s+(?:delivery|transfer|provision|supply|shipment|donation|production|"
+    # a pledge told as a noun: "announced the immediate dispatch of a complete HAWK battery"
+    r"(?:(?:the|a)\s+(?:(?:immediate|urgent|swift|rapid|prompt|first|further)\s+)?(?:delivery|"
+    r"transfer|provision|supply|shipment|donation|production|dispatch|sending|handover|"
     r"purchase|procurement|manufacture|manufacturing|acquisition)\s+of\s+)?"
     rf"(?:(?P<fund>{_FUNDING})\b|(?P<gdp>{_GDP})|(?P<package>(?:(?:a|the|its|another)\s+)?"
     r"(?:(?:new|additional|further|next|fresh|latest|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)*"
@@ -248,6 +250,7 @@ class _Anchor:
     items: str | None
     verb: re.Match[str] | None
     part: bool = False  # a stated sub-amount of the sentence's package ("including $1bn …")
+    own_clause: bool = False  # things of a later clause with a giver of its own
 
 
 def _conjoined(mentions: list[Mention], index: int, text: str) -> list[Mention]:
@@ -967,6 +970,18 @@ _PART_OF_TOTAL = icompile(
     r"\b(?:of\s+which|of\s+this|of\s+that|including|as\s+part\s+of|out\s+of|within)\b"
 )
 
+# The new level of a sum: "will increase the UK's military aid to Ukraine to £2.5 billion".
+_RAISED_TO = icompile(
+    r"\b(?:increas|rais|lift|boost|top(?:s|ped|ping)?\s+up|expand)\w*\s+(?:[\w'’-]+\s+){0,8}?"
+    r"to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$"
+)
+# … unless it is a programme over years: "to DKK 21.9 billion in 2023-2028".
+_YEARS_SPAN_AFTER = icompile(
+    r"(?:[^.;]|\.\d){0,90}?(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\b(?:over|for)\s+(?:the\s+next\s+|"
+    r"another\s+|a\s+further\s+)?(?:\w+|\d+)\s+years\b|\buntil\s+(?:19|20)\d\d\b)"
+)
+
+
 # Amounts that are no pledge, whatever the sentence says about them; the first that fires
 # drops the amount. Order matters: a part of a total is checked before the total itself.
 AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
@@ -987,6 +1002,15 @@ AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
         lambda a: _OF_THE_BEFORE.search(a.before) is not None,
         "The US and the EU will each contribute $20 billion of the $50 billion loan.",
         "a total named as the whole that a share belongs to is told to place the share",
+    ),
+    Rule(
+        "amount.raised_to",
+        lambda a: (
+            _RAISED_TO.search(a.before) is not None
+            and _YEARS_SPAN_AFTER.match(a.text, a.money.end) is None
+        ),
+        "… and will increase the UK's military aid to Ukraine to £2.5 billion this year.",
+        "the level a sum is raised to is a total; a programme over years stays (rule 2)",
     ),
     Rule(
         "amount.running_total",
@@ -1047,6 +1071,22 @@ def _money_anchors(
     return anchors
 
 
+# anchor.things_per_giver: a clause of its own with a giver of its own gives its own things
+# (1.2.0; real: "Estonia will donate Javelin antitank missile systems to Ukraine, while Latvia
+# and Lithuania will give them Stinger surface-to-air missiles").
+_NEW_CLAUSE = icompile(r"(?:,\s*(?:while|whereas|and|but|as\s+well\s+as)|;)\s+(?:the\s+)?")
+
+
+def _new_giver(text: str, after: int, verb: re.Match[str], mentions: list[Mention]) -> bool:
+    """Between the things before and ``verb``, a new clause opens with a giver as subject."""
+    for brk in _NEW_CLAUSE.finditer(text[: verb.start()], after):
+        if any(
+            m.start == brk.end() and donor_eligible(m) and m.end <= verb.start() for m in mentions
+        ):
+            return True
+    return False
+
+
 def _item_anchors(
     text: str,
     monies: list[Money],
@@ -1084,9 +1124,12 @@ def _item_anchors(
         o_start, o_end = verb.end() + obj.start(), verb.end() + obj.end()
         if re.match(r"receiv", verb.group(), _I) and not re.search(r"\bfrom\b", text[o_end:]):
             continue
-        anchors.append(_Anchor(o_start, o_end, None, items, verb))
-        if not monies:
-            break
+        own = False
+        if not monies and anchors:
+            if not _new_giver(text, anchors[-1].end, verb, mentions):
+                break
+            own = True
+        anchors.append(_Anchor(o_start, o_end, None, items, verb, own_clause=own))
     if not monies and not anchors and "thank" in stems:
         # "Zelensky thanked Germany for four IRIS-T systems delivered last month"
         for m in _THANKS_ITEM.finditer(text):
@@ -1168,6 +1211,14 @@ _PART_OF_PACKAGE = icompile(
 _FUNDS_FOR_THINGS = icompile(r"\s*(?:for|to\s+(?:buy|purchase|procure))\s+(?!the\s+)\w")
 
 
+# "a partnership with Britain, which provides Ukraine with …": what a scheme does.
+_SCHEME_WHICH = icompile(
+    r"\b(?:partnership|programme|program|initiative|coalition|fund|mechanism|facility|format|"
+    r"scheme|project|alliance|framework)\b(?:\s+(?:with|of|for|led\s+by|run\s+by)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+)?,\s+(?:which|that)\s+(?:also\s+|now\s+|already\s+)?$"
+)
+
+
 PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
     Rule(
         "veto.negation",
@@ -1225,6 +1276,20 @@ PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
         ),
         "As part of the aid package, Denmark is allocating funds to strengthen air defence.",
         "funds of a package told elsewhere, with no sum or things of their own, are that package",
+    ),
+    Rule(
+        "veto.scheme_description",
+        lambda c: (
+            c.anchor.money is None
+            and c.anchor.verb is not None
+            and _SCHEME_WHICH.search(
+                c.text, max(0, c.anchor.verb.start() - 120), c.anchor.verb.start()
+            )
+            is not None
+        ),
+        "Canada will allocate CAD33 million as part of a partnership with Britain, which "
+        "provides Ukraine with hundreds of air defense missiles.",
+        "a relative clause telling what a scheme does describes it; it is no pledge of its own",
     ),
     Rule(
         "veto.items_in_total",
@@ -1343,8 +1408,20 @@ _GENERIC_THINGS = icompile(
 )
 
 
+# Any class of things with no number and no model, only "more" of it: "more air defense
+# interceptors", "additional artillery shells" (1.1.0 listed a few nouns; the class is general).
+_MORE_OF_A_CLASS = icompile(rf"^(?:more|further|additional)\s+(?:[\w-]+\s+){{0,3}}?{_ITEMS}$")
+
+
 def _is_generic(items: str) -> bool:
-    return _GENERIC_THINGS.match(items.strip()) is not None
+    items = items.strip()
+    if _GENERIC_THINGS.match(items) is not None:
+        return True
+    return (
+        _MORE_OF_A_CLASS.match(items) is not None
+        and not re.search(r"\d", items)
+        and _ITEM_SPECIFIC.search(items) is None
+    )
 
 
 def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
@@ -1390,7 +1467,8 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
             continue
         donor_rule, donors = resolved
         donor_names = donors.names
-        rules = ["anchor.amount" if anchor.money else "anchor.things", donor_rule]
+        kind = "anchor.things_per_giver" if anchor.own_clause else "anchor.things"
+        rules = ["anchor.amount" if anchor.money else kind, donor_rule]
         if anchor.money is not None and len(set(donor_names)) > 1:
             if _is_joint(text[donors.start : donors.end], text, anchor.end):
                 # items beside a joint sum are its contents, not one pledge per partner
