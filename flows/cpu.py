@@ -15,24 +15,125 @@ runner, Prefect's own idiom for where tasks run:
 
 The steps are `flows.tasking` tasks: run on a runner they are Prefect task runs (state,
 logs), inline they are plain calls.
+
+A task run on a worker process costs ~80 ms of Prefect's own CPU (settings, client, run
+records; bench/README.md), more than parsing a feed. A step declared with `batch=N` is
+therefore sent in batches: at most `workers + 1` batches are in flight, and whatever calls
+piled up meanwhile go together (up to N) in one task run when a slot frees. An idle pool
+gets each call at once; a busy one gets fewer, larger task runs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import inspect
 import os
-from collections.abc import Iterator
-from concurrent.futures import Future
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from flows.tasking import LazyTask
+from flows.tasking import LazyTask, logger
 
 POOL_KINDS = ("process", "thread", "none")
 PARALLEL_MIN_UNITS = 8  # feeds (ingest) or chunks (re-extraction) worth starting workers for
 DASK_ADDRESS = "PLEDGEWATCH_DASK_ADDRESS"
+
+
+def run_calls(fn: Callable, calls: list[tuple]) -> list[tuple[bool, Any]]:
+    """One task run for a batch of calls of `fn`: (True, result) or (False, the exception)
+    per call, so one bad feed fails its own caller only."""
+    outcomes: list[tuple[bool, Any]] = []
+    for args in calls:
+        try:
+            outcomes.append((True, fn(*args)))
+        except Exception as error:
+            outcomes.append((False, error))
+    return outcomes
+
+
+@functools.cache
+def _batch_task(step: LazyTask) -> LazyTask:
+    """The task that runs batches of `step`, under the step's own name in the UI."""
+    return LazyTask(run_calls, step.options)
+
+
+@dataclass
+class _Call:
+    step: LazyTask
+    args: tuple
+    future: Future = field(default_factory=Future)
+
+
+class _Batcher:
+    """Sends calls of batched steps to the runner, at most `slots` task runs at a time."""
+
+    def __init__(self, runner: Any, slots: int) -> None:
+        self.runner = runner
+        self.slots = slots
+        self.busy = 0
+        self.pending: list[_Call] = []
+        self.lock = threading.Lock()
+        self.senders = ThreadPoolExecutor(slots, thread_name_prefix="pledgewatch-cpu")
+        self.calls = self.task_runs = 0
+
+    def submit(self, step: LazyTask, args: tuple) -> Future:
+        call = _Call(step, args)
+        with self.lock:
+            self.calls += 1
+            self.pending.append(call)
+            start = self.busy < self.slots
+            self.busy += start
+        if start:
+            self.senders.submit(self._send_while_pending)
+        return call.future
+
+    def _take(self) -> list[_Call]:
+        """The oldest call and the later calls of the same step, up to the step's batch."""
+        step = self.pending[0].step
+        limit = int(step.options.get("batch") or 1)
+        batch = [c for c in self.pending if c.step is step][:limit]
+        taken = {id(c) for c in batch}
+        self.pending = [c for c in self.pending if id(c) not in taken]
+        return batch
+
+    def _send_while_pending(self) -> None:
+        while True:
+            with self.lock:
+                if not self.pending:
+                    self.busy -= 1
+                    return
+                batch = self._take()
+                self.task_runs += 1
+            self._send(batch)
+
+    def _send(self, batch: list[_Call]) -> None:
+        step = batch[0].step
+        parameters = {"fn": step.fn, "calls": [c.args for c in batch]}
+        try:
+            outcomes = self.runner.submit(_batch_task(step).prefect_task, parameters).result()
+        except BaseException as error:  # the task run itself failed (e.g. a worker died)
+            for call in batch:
+                call.future.set_exception(error)
+            return
+        for call, (ok, value) in zip(batch, outcomes, strict=True):
+            if ok:
+                call.future.set_result(value)
+            else:
+                call.future.set_exception(value)
+
+    def close(self) -> None:
+        self.senders.shutdown(wait=True)
+        if self.calls:
+            logger().info(
+                "CPU steps: %d calls in %d task runs (%d at a time)",
+                self.calls,
+                self.task_runs,
+                self.slots,
+            )
 
 
 @dataclass(frozen=True)
@@ -40,6 +141,7 @@ class _Workers:
     runner: Any  # a started prefect TaskRunner, or None for inline
     known_ids: frozenset[str]
     summary_ids: frozenset[str]
+    batcher: _Batcher | None = None
 
 
 _current: ContextVar[_Workers | None] = ContextVar("pledgewatch_cpu", default=None)
@@ -91,13 +193,21 @@ def workers(
     task parameters, which Prefect would walk once per feed.
     """
     runner = make_runner(units, pool, count)
-    token = _current.set(_Workers(runner, known_ids, summary_ids))
-    try:
-        if runner is None:
+    if runner is None:
+        token = _current.set(_Workers(None, known_ids, summary_ids))
+        try:
             yield None
-        else:
-            with runner:
+        finally:
+            _current.reset(token)
+        return
+    batcher = _Batcher(runner, fanout(pool, count)[1] + 1)
+    token = _current.set(_Workers(runner, known_ids, summary_ids, batcher))
+    try:
+        with runner:
+            try:
                 yield runner
+            finally:
+                batcher.close()
     finally:
         _current.reset(token)
 
@@ -117,6 +227,8 @@ def submit(step: LazyTask, *args: Any) -> Future | Any:
     state = _current.get()
     if state is None or state.runner is None:
         return _Done(step.fn(*args))
+    if state.batcher is not None and step.options.get("batch"):
+        return state.batcher.submit(step, args)
     parameters = inspect.signature(step.fn).bind(*args).arguments
     return state.runner.submit(step.prefect_task, dict(parameters))
 

@@ -183,7 +183,7 @@ def _no_entries_reason(parsed: ParsedFeed) -> str:
 # --- CPU-bound steps: run in worker processes or on a Dask cluster (flows/cpu.py) ----------
 
 
-@lazy_task(name="parse-feed")
+@lazy_task(name="parse-feed", batch=16)
 def read_feed(content: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
     """Feed bytes → entries (feedparser: 16 % of an ingest's CPU on one core)."""
     return parse_feed(content, url=url, headers=headers)
@@ -225,7 +225,7 @@ def read_texts(feed: Feed, entries: list[FeedEntry], pages: list[Page], fetch_pa
     return out
 
 
-@lazy_task(name="feed-texts")
+@lazy_task(name="feed-texts", batch=8)
 def feed_texts(
     feed: Feed, entries: list[FeedEntry], pages: list[Page], run_id: str, fetch_pages: bool
 ) -> Texts:

@@ -54,6 +54,7 @@ class LazyTask:
         from prefect.cache_policies import NO_CACHE
 
         options = {"cache_policy": NO_CACHE, **self.options}
+        options.pop("batch", None)  # how flows/cpu.py groups calls; not Prefect's
         retry_if = options.pop("retry_if", None)
         if retry_if is not None:
             options["retry_condition_fn"] = functools.partial(_retry_condition, retry_if)

@@ -115,9 +115,10 @@ def test_ingest_on_a_dask_cluster_equals_one_machine(
     spread = ingest_flow(feeds_file=str(corpus), db_path=str(tmp_path / "cluster.duckdb"))
     assert spread["status"] == "ok", spread
     executed = _executed(cluster)
-    # 6 feeds parsed, 3 full-text feeds and 3 page batches texted and extracted: 12 tasks,
-    # each going through several transitions on its worker
-    assert sum(executed.values()) - before >= 12 * 2, executed
+    # 6 feeds parsed, 3 full-text feeds and 3 page batches texted and extracted: 12 calls in
+    # at least 4 task runs (3 slots at once, the rest batched), each going through several
+    # transitions on its worker
+    assert sum(executed.values()) - before >= 4 * 2, executed
     assert all(count > 0 for count in executed.values()), "both workers took work"
     assert snapshot(tmp_path / "cluster.duckdb") == snapshot(tmp_path / "alone.duckdb")
     assert {k: v for k, v in spread.items() if k != "run_id"} == {

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from prefect import flow
 
 from flows import cpu
 from flows.mentions import extract_chunk, extract_rows
+from flows.tasking import task
 
 SENTENCES = [
     "Germany announced €{n}0 million in military aid for Ukraine on Monday.",
@@ -67,3 +69,35 @@ def test_fanout_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLEDGEWATCH_CPU_POOL", "dask")
     with pytest.raises(ValueError, match="PLEDGEWATCH_CPU_POOL"):
         cpu.fanout()
+
+
+@task(name="square-or-fail", batch=8)
+def square_or_fail(n: int) -> int:
+    if n == 13:
+        raise ValueError("unlucky")
+    return n * n
+
+
+@flow
+def many_small_calls(count: int) -> tuple[dict[int, Any], int]:
+    """`count` calls from as many threads at once, as the fetching threads make them."""
+    with cpu.workers(cpu.PARALLEL_MIN_UNITS, pool="process", count=2):
+        state = cpu._current.get()
+        assert state is not None and state.batcher is not None
+        futures = {n: cpu.submit(square_or_fail, n) for n in range(count)}
+        out: dict[int, Any] = {}
+        for n, future in futures.items():
+            try:
+                out[n] = future.result()
+            except ValueError as error:
+                out[n] = str(error)
+        return out, state.batcher.task_runs
+
+
+def test_calls_of_a_batched_step_share_task_runs_and_keep_their_own_outcome(
+    prefect_harness,
+) -> None:
+    out, task_runs = many_small_calls(40)
+    assert out == {n: "unlucky" if n == 13 else n * n for n in range(40)}
+    # Three slots (2 workers + 1) start at once; the other calls wait and go 8 at a time.
+    assert 5 <= task_runs <= 3 + 40 // 8 + 1

@@ -1,6 +1,6 @@
 """Which language an article is in, and which languages the extractor reads.
 
-py3langid (langid.py's model, offline, ~0.7 ms an article) names the language by ISO 639-1
+py3langid (langid.py's model, offline, ~0.45 ms an article) names the language by ISO 639-1
 code. Articles in a language the extractor does not read are stored and counted, never run
 through the English rules.
 """
@@ -15,7 +15,10 @@ from typing import Protocol
 EXTRACTOR_LANGUAGES = frozenset({"en"})  # the rules in transforms/ read English only
 UNDETERMINED = "und"  # ISO 639-2 code for "cannot tell" (too little text)
 MIN_LETTERS = 20
-SAMPLE_CHARS = 5000  # the first few paragraphs tell the language; the rest only costs time
+# The title and first paragraphs tell the language; the rest only costs time (~1 ms an
+# article at 5,000 characters, 0.45 ms at 1,500, with the same answer on all 275 real items
+# of ../shared/realfeeds and our labelled sets).
+SAMPLE_CHARS = 1500
 NAMES = {
     "en": "English",
     "uk": "Ukrainian",
