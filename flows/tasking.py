@@ -14,7 +14,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 
 def in_run() -> bool:
@@ -34,19 +34,23 @@ def logger() -> logging.Logger | logging.LoggerAdapter:
     return logging.getLogger("pledgewatch")
 
 
-class LazyTask:
+class _Lazy:
+    """A function and the Prefect options it is decorated with, built into Prefect later."""
+
+    __name__: str  # and the function's other attributes, copied by functools.update_wrapper
+
+    def __init__(self, fn: Callable, options: dict[str, Any]) -> None:
+        functools.update_wrapper(cast(Callable[..., Any], self), fn)  # both kinds are callable
+        self.fn = fn
+        self.options = options
+
+
+class LazyTask(_Lazy):
     """A function that runs as a Prefect task inside a run and as itself outside one.
 
     `retry_if(error) -> bool` decides whether a failure is worth retrying, in both modes
     (Prefect gets it as its retry_condition_fn).
     """
-
-    __name__: str  # and the function's other attributes, copied by functools.update_wrapper
-
-    def __init__(self, fn: Callable, options: dict[str, Any]) -> None:
-        functools.update_wrapper(self, fn)
-        self.fn = fn
-        self.options = options
 
     @functools.cached_property
     def prefect_task(self):
@@ -108,17 +112,12 @@ def task(**options: Any) -> Callable[[Callable], LazyTask]:
     return lambda fn: LazyTask(fn, options)
 
 
-class LazyFlow:
+class LazyFlow(_Lazy):
     """A Prefect flow built on first call, so importing its module does not import Prefect.
 
     Calling it runs a flow run as usual; `.fn` is the plain body for interactive commands.
     Deployed flows (prefect.yaml entrypoints) stay real `prefect.flow` objects.
     """
-
-    def __init__(self, fn: Callable, options: dict[str, Any]) -> None:
-        functools.update_wrapper(self, fn)
-        self.fn = fn
-        self.options = options
 
     @functools.cached_property
     def prefect_flow(self):
