@@ -759,6 +759,14 @@ FAMILY_CASES = [
     ("Norway will increase funding for its support programme for Ukraine to NOK 80 billion "
      "and extend it for another three years, until 2030.", "", "", [("Norway", 8e10, "NOK")],
      []),
+    # 1.3.0 amount.running_total: a sum over the years just gone, or since the invasion told
+    # with a typographic apostrophe (real: "has already provided Ukraine with budget support
+    # totaling more than $8.5 billion over the past three years"; "over $44 billion in weapons
+    # … sent since Russia’s invasion")
+    ("Japan has provided Ukraine with loans totaling $3 billion over the past two years.", "",
+     "", [], []),
+    ("Norway sent weapons worth $4 billion to Ukraine since Russia’s invasion.", "", "", [],
+     []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -102,8 +102,12 @@ AGGREGATE_BEFORE = icompile(
 # … and in the text around it ("since 2022", "so far", "in two years").
 AGGREGATE_AROUND = icompile(
     r"\bsince\s+(?:the\s+(?:beginning|start|outbreak|onset|launch|creation|founding|establishment)|(?:19|20)\d\d|February\s+2022|"
-    r"February\s+24|the\s+full[- ]scale|Russia'?s|the\s+invasion|then)\b|\bso\s+far\b|"
+    r"February\s+24|the\s+full[- ]scale|Russia['’]?s|the\s+invasion|then)\b|\bso\s+far\b|"
     r"\bto\s+date\b|\bin\s+(?:two|three|four|the\s+past\s+\w+)\s+years\b|\bup\s+to\s+now\b|\bthus\s+far\b|"
+    # 1.3.0: a sum over the years just gone is a running total ("budget support totaling more
+    # than $8.5 billion over the past three years"); "Russia’s" with a typographic apostrophe
+    r"\b(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years|months|"
+    r"decade)\b|"
     r"\bin\s+total\b|\bcumulative\w*\b|\ba\s+year\b(?=[^.]*\bsince\b)|"
     r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}(?:was|were)\s+(?:launched|created|founded|"
     r"established)\b|"
