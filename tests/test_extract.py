@@ -767,6 +767,19 @@ FAMILY_CASES = [
      "", [], []),
     ("Norway sent weapons worth $4 billion to Ukraine since Russia’s invasion.", "", "", [],
      []),
+    # 1.3.0 veto.modal_after: what a sum "could be" is told after it (real: "is worth €1.4
+    # billion (£1.16 billion), but a further €605.5 million (£500 million) could be invested in
+    # future"); the sum before it stands
+    ("The deal Sweden announced is worth SEK 2 billion, but a further SEK 500 million (€45 "
+     "million) could be spent later.", "", "", [("Sweden", 2e9, "SEK")], []),
+    # 1.3.0 veto.hoped_for: a sum still hoped for (real: "I still believe that we will be able
+    # to achieve a positive vote from the U.S. Congress on a $60 billion military aid package")
+    ("“I hope we will be able to win a vote from the U.S. Congress on a $20 billion package for "
+     "Ukraine,” he said.", "", "", [], []),
+    # 1.3.0 veto.speculation: choices put to others (real: "presented EU member states … with
+    # two options to give Ukraine 90 billion euros")
+    ("The Commission gave the member states three options to fund €50 billion for Ukraine.",
+     "", "", [], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -56,7 +56,10 @@ SPECULATION = icompile(
     # an announcement still to come: "the U.S. will soon announce more than $2.3 billion"
     r"will\s+(?:soon\s+|shortly\s+)?(?:announce|unveil)|"
     # a goal is no delivery: "the EU's self-imposed deadline to deliver 1 million shells"
-    r"(?:deadline|target|goal|ambition)\s+(?:to|of)\s+(?:deliver|provid|supply|send)\w*)\b",
+    r"(?:deadline|target|goal|ambition)\s+(?:to|of)\s+(?:deliver|provid|supply|send)\w*|"
+    # 1.3.0: choices put to others are proposals: "presented EU member states … with two
+    # options to give Ukraine 90 billion euros"
+    r"options?\s+(?:to|for)\s+(?:giv|fund|financ|provid|cover|rais|support|lend|pay)\w*)\b",
 )
 CONDITIONAL = icompile(
     # "not clear if", "asked whether": an indirect question, not a condition
@@ -311,6 +314,7 @@ SPECULATION_STEMS = frozenset({
     "want", "wants", "discu", "talks", "negot", "oppor", "poten", "repor", "rumou", "rumor",
     "shoul", "ought", "argue", "deman", "insis", "prosp", "hypot", "event", "hesit", "reluc",
     "unwil", "final", "proce", "deadl", "targe", "goal", "ambit", "soon", "short", "annou", "unvei",
+    "optio",
 })  # fmt: skip
 CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long", "once"})
 AGENDA_STEMS = frozenset({"agend", "discu", "table", "round"})

@@ -1219,6 +1219,21 @@ _SCHEME_WHICH = icompile(
 )
 
 
+# 1.3.0: what the sum itself may still become, told after it: "a further €605.5 million
+# (£500 million) could be invested in future" (the clause before the sum is plain).
+_MODAL_AFTER = icompile(
+    r"\s*[)\]]?\s*(?:[(\[][^()\[\]]{0,60}[)\]]\s*)?(?:more\s+|in\s+\w+\s+)?(?:could|might|may)\s+"
+    r"(?:also\s+|later\s+|eventually\s+|still\s+|yet\s+)?(?:be|follow|come|go)\b"
+)
+# 1.3.0: a sum the speaker hopes a vote or a partner will yet deliver: "I still believe that
+# we will be able to achieve a positive vote from the U.S. Congress on a $60 billion … package".
+_HOPED_BEFORE = icompile(
+    r"\b(?:believes?|hopes?|hoping|(?:am|is|are)\s+(?:confident|optimistic))\b[^.;]{0,80}?"
+    r"\b(?:will|would|can|could)\s+(?:still\s+|soon\s+)?(?:be\s+able\s+to|manage\s+to|achieve|"
+    r"get|secure|win|obtain|pass|unblock|unlock)\b"
+)
+
+
 PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
     Rule(
         "veto.negation",
@@ -1237,6 +1252,21 @@ PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
         lambda c: cues.is_speculation(c.clause, c.stems),
         "France is considering a €3 billion package of air defence.",
         "speculation, plans and proposals",
+    ),
+    Rule(
+        "veto.modal_after",
+        lambda c: (
+            c.anchor.money is not None and _MODAL_AFTER.match(c.text, c.anchor.end) is not None
+        ),
+        "The deal Britain announced is worth €1.4 billion, but a further €600 million could be "
+        "invested in future.",
+        "a sum that 'could be' spent is a possibility, however plain the clause before it",
+    ),
+    Rule(
+        "veto.hoped_for",
+        lambda c: _HOPED_BEFORE.search(c.text, 0, c.anchor.start) is not None,
+        "Kyiv believes it will be able to win a vote from the U.S. Congress on a $60 billion package.",
+        "a sum still hoped for (a vote, a partner's consent) is not asserted (labelling rule 1)",
     ),
     Rule(
         "veto.presented_plan",
