@@ -780,6 +780,15 @@ FAMILY_CASES = [
     # two options to give Ukraine 90 billion euros")
     ("The Commission gave the member states three options to fund €50 billion for Ukraine.",
      "", "", [], []),
+    # 1.3.0 actor.chooser_not_giver: the agent of a choice is not the giver (real: "Roughly
+    # $680 million will support purchases from a list of items prioritized by NATO")
+    ("Canada announced a $1 billion military aid package for Ukraine. Roughly $300 million "
+     "will support purchases from a list of items prioritized by NATO.", "", "",
+     [("Canada", 1e9, "USD")], []),
+    # … nor the origin of the goods bought ("…, including U.S. equipment, munitions and air
+    # defence capabilities")
+    ("Roughly $200 million will support purchases from a list of items, including U.S. "
+     "equipment and munitions.", "", "", [], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -81,6 +81,20 @@ _SOURCE_AGENT = icompile(
     r"equipment|money|donations?|grants?|loans?|shipments?|deliveries|pledges?)\s+(?:\w+\s+){0,2}"
     r"from|\breceiv\w*\b[^.;]{0,160}\bfrom|\b\w+(?:ed|en|ne)\s+(?:upon\s+|on\s+)?by)\s+(?:the\s+)?$",
 )
+# 1.3.0 actor.chooser_not_giver: the agent of a choice or a making is not the giver, whatever
+# resolver would take it: "a list of items prioritized by NATO", "a fund managed by the EIB".
+_CHOSEN_BY = icompile(
+    r"\b(?:prioriti[sz]|identifi|request|chos|select|recommend|coordinat|manag|operat|"
+    r"organi[sz]|design|manufactur|develop)\w*\s+by\s+(?:the\s+)?$"
+)
+# … nor is the origin of the goods bought: "purchases from a list …, including U.S. equipment".
+_GOODS_ORIGIN_BEFORE = icompile(
+    r"\b(?:including|purchases?\s+of|buy(?:s|ing)?|procur\w*|sourced\s+from)\s+(?:the\s+)?$"
+)
+_GOODS_AFTER = icompile(
+    r"(?:-made)?\s+(?:[\w-]+\s+)?(?:equipment|weapons|arms|munitions|systems|missiles|"
+    r"ammunition|materiel|vehicles)\b"
+)
 # Between a donor and its amount: "the UK's existing £3bn", "Denmark's latest donation of".
 _ADJACENT = icompile(
     r"(?:'s|’s)?\s*(?:[–—:-]\s*)?(?:(?:new|existing|latest|additional|own|annual|fresh|further|next|first|"
@@ -434,7 +448,16 @@ def _agents(
 ) -> tuple[list[int], list[int]]:
     """Indexes of possible donors, and of those named as a source or agent ("from X")."""
     opponents = stems is None or not OPPONENT_STEMS.isdisjoint(stems)
-    idx = [i for i, m in enumerate(mentions) if _usable(m, text, opponents)]
+    idx = [
+        i
+        for i, m in enumerate(mentions)
+        if _usable(m, text, opponents)
+        and _CHOSEN_BY.search(text, max(0, m.start - 40), m.start) is None
+        and not (
+            _GOODS_ORIGIN_BEFORE.search(text, max(0, m.start - 30), m.start)
+            and _GOODS_AFTER.match(text, m.end)
+        )
+    ]
     agents = [
         i
         for i in idx
