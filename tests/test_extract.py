@@ -789,6 +789,16 @@ FAMILY_CASES = [
     # defence capabilities")
     ("Roughly $200 million will support purchases from a list of items, including U.S. "
      "equipment and munitions.", "", "", [], []),
+    # 1.3.0: a bracket listing several conversions restates one sum (real: "offering to fund
+    # the full €500m ($578m/£500m) value of the first package")
+    ("The Netherlands will fund the full €500m ($578m/£500m) value of the first package to "
+     "Ukraine.", "", "", [("Netherlands", 5e8, "EUR")], []),
+    # 1.3.0 donor.joint_sum: several donors funding "a" package fund it together (real: "Norway,
+    # Germany and Poland announced that they will fund a USD 500 million package")
+    ("Sweden, Finland and Estonia announced that they will fund a $300 million package for "
+     "Ukraine.", "", "", [("Sweden, Finland and Estonia (joint)", 3e8, "USD")], []),
+    ("Sweden and Finland will each fund a $300 million package for Ukraine.", "", "",
+     [("Sweden", 3e8, "USD"), ("Finland", 3e8, "USD")], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -409,11 +409,25 @@ def _without_absolute(text: str) -> str:
     return out
 
 
-def _is_joint(clause: str, text: str, end: int) -> bool:
+# 1.3.0 donor.joint_sum: several donors funding "a" package fund one package together:
+# "Norway, Germany and Poland announced that they will fund a USD 500 million package".
+_FUND_ONE_BEFORE = icompile(
+    r"\b(?:fund|financ\w*|pay\s+for|paying\s+for|buy|purchase)\s+(?:a|one)\s+(?:single\s+|"
+    r"joint\s+|common\s+|shared\s+)?[^\s,;]*$"
+)
+_ONE_PACKAGE_AFTER = icompile(r"\s+(?:[\w-]+\s+){0,2}?(?:package|tranche)\b")
+
+
+def _is_joint(clause: str, text: str, end: int, start: int = -1) -> bool:
     """The donors of ``clause`` give the sum ending at ``end`` together, not "each" the same
     sum ("each pledged", "€5m each"; a later "each contributing a third" is a split)."""
+    one_package = (
+        start >= 0
+        and _FUND_ONE_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _ONE_PACKAGE_AFTER.match(text, end) is not None
+    )
     return (
-        _JOINTLY.search(clause) is not None
+        (one_package or _JOINTLY.search(clause) is not None)
         and _EACH.search(clause) is None
         and _EACH_AFTER.match(text, end) is None
     )
@@ -1523,7 +1537,7 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
         kind = "anchor.things_per_giver" if anchor.own_clause else "anchor.things"
         rules = ["anchor.amount" if anchor.money else kind, donor_rule]
         if anchor.money is not None and len(set(donor_names)) > 1:
-            if _is_joint(text[donors.start : donors.end], text, anchor.end):
+            if _is_joint(text[donors.start : donors.end], text, anchor.end, anchor.start):
                 # items beside a joint sum are its contents, not one pledge per partner
                 with_sum.update(donor_names)
                 donor_names = [_joint_name(donor_names)]
