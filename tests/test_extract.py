@@ -799,6 +799,17 @@ FAMILY_CASES = [
      "Ukraine.", "", "", [("Sweden, Finland and Estonia (joint)", 3e8, "USD")], []),
     ("Sweden and Finland will each fund a $300 million package for Ukraine.", "", "",
      [("Sweden", 3e8, "USD"), ("Finland", 3e8, "USD")], []),
+    # 1.3.0 agreement.veto.as_agreed: "as agreed" refers back (real: "As also agreed by the
+    # European Council, the aid will be financed through EU loans")
+    ("As agreed by the leaders in March, the loan will be financed by the EU budget.", "", "",
+     [], []),
+    # 1.3.0 agreement.veto.agreed_view: agreeing that something should be is a view (real:
+    # "where allies agreed the responsibility for arming Ukraine should be distributed more
+    # evenly"); agreeing on a paper still counts
+    ("At the summit in Vilnius, allies agreed that support for Ukraine should be shared.", "",
+     "", [], []),
+    ("Ukraine and Poland agreed on a memorandum on joint production of drones.", "", "", [],
+     [({"Ukraine", "Poland"}, "joint production")]),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -1302,7 +1302,8 @@ PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
     Rule(
         "veto.hoped_for",
         lambda c: _HOPED_BEFORE.search(c.text, 0, c.anchor.start) is not None,
-        "Kyiv believes it will be able to win a vote from the U.S. Congress on a $60 billion package.",
+        "Kyiv believes it will be able to win a vote from the U.S. Congress on a $60 billion "
+        "package.",
         "a sum still hoped for (a vote, a partner's consent) is not asserted (labelling rule 1)",
     ),
     Rule(
