@@ -810,6 +810,15 @@ FAMILY_CASES = [
      "", [], []),
     ("Ukraine and Poland agreed on a memorandum on joint production of drones.", "", "", [],
      [({"Ukraine", "Poland"}, "joint production")]),
+    # 1.3.0 (amount.running_total): the rank of the new sum is no total (real: "announced a
+    # new $1 billion military aid package for Ukraine on Wednesday, the largest single amount
+    # approved thus far in the war"); what a new package "amounts to" is its value (real: "The
+    # new humanitarian and emergency aid support covers Ukraine and Moldova, and amounts to
+    # about SEK 720 million")
+    ("President Biden announced a new $2 billion package for Ukraine, the largest single "
+     "amount approved thus far.", "", "", [("United States", 2e9, "USD")], []),
+    ("Norway will send 20 trucks to Ukraine. The new winter support for Ukraine amounts to NOK "
+     "300 million.", "", "", [("Norway", None, None), ("Norway", 3e8, "NOK")], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

@@ -164,9 +164,10 @@ ORDINAL_SINCE = icompile(
     r"\b(?:largest|biggest|most\s+\w+|first|single\s+largest)\s+(?:(?:such|aid|military|support|"
     r"package|tranche|one|donation|contribution)\s+){1,2}(?:(?:from|by|of)\s+(?:\w+\s+){1,3})?"
     r"(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b|"
-    # "the largest military package of aid that our country has decided so far"
-    r"\b(?:largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:package|donation|contribution)\b[^,;:.–—]{0,60}?"
-    r"\b(?:so\s+far|to\s+date|yet|ever)\b"
+    # "the largest military package of aid that our country has decided so far"; 1.3.0: "the
+    # largest single amount approved thus far in the war"
+    r"\b(?:largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:package|donation|contribution|amount|sum|"
+    r"tranche)\b[^,;:.–—]{0,60}?\b(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b"
     # "since" dating the state of something else: "income from assets frozen in the West since
     # the start of the war" says how long they are frozen, not how long aid has summed up
     r"|\b(?:frozen|held|seized|immobili[sz]ed|blocked|stationed|deployed|occupied|displaced|"

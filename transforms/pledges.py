@@ -725,7 +725,9 @@ _PACKAGE_SUBJECT = icompile(
 
 def _donor_of_told_package(q: _Query) -> _Donors | None:
     """ "The package is worth X": the donors of the pledge told in the sentence before."""
-    if q.anchor.money is None or not q.memory.last_donors or not _PACKAGE_SUBJECT.match(q.text):
+    if q.anchor.money is None or not q.memory.last_donors:
+        return None
+    if not (_PACKAGE_SUBJECT.match(q.text) or _NEW_THING_AMOUNTS.match(q.text)):
         return None
     return _Donors(list(q.memory.last_donors), 0, q.anchor.end, 0.6)
 
@@ -974,8 +976,12 @@ class _Amount:
         if self.is_programme_total():
             return False
         around = self.text[self.prev_end : self.next_start]
+        before = self.before
+        if _NEW_THING_AMOUNTS.match(self.text):
+            for m in _AMOUNTS_TO.finditer(before):
+                before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
         return bool(
-            (cues.has(cues.AGGREGATE_BEFORE, self.before) or cues.is_aggregate_around(around))
+            (cues.has(cues.AGGREGATE_BEFORE, before) or cues.is_aggregate_around(around))
             and not cues.is_forward_sum(self.text, self.money.end, self.year)
         )
 
@@ -991,6 +997,7 @@ class _Amount:
         return bool(
             self.verbs
             or self.component
+            or _NEW_THING_AMOUNTS.match(text)
             or (_ANAPHOR.match(text) and _VALUED.search(text[max(0, start - 30) : start]))
             or cues.has(_SUPPORT_NOUN, text[self.money.end : self.money.end + 80])
             or _SUPPORT_BEFORE.search(text[max(0, start - 60) : start])
@@ -998,6 +1005,13 @@ class _Amount:
         )
 
 
+# 1.3.0 (in amount.running_total): what a new package "amounts to" is its value, not a total:
+# "The new humanitarian and emergency aid support covers Ukraine and Moldova, and amounts to
+# about SEK 720 million".
+_NEW_THING_AMOUNTS = icompile(
+    r"\W{0,2}(?:the|this|its|their)\s+(?:new|latest|fresh)\b[^.;]{0,100}?\bamount(?:s|ed)?\s+to\b"
+)
+_AMOUNTS_TO = icompile(r"\bamount(?:s|ed)?\s+to\b")
 _OF_THE_BEFORE = icompile(r"^\s*(?:out\s+)?of\s+(?:the|this|that|its|their)\s+$")
 _YEARLY_THEN = icompile(
     r"^\s*(?:(?:each|per|a|every)\s+year|annually|yearly)\b[^()\[\];]{0,60}?[(,–—-]\s*$"
