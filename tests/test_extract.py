@@ -759,6 +759,66 @@ FAMILY_CASES = [
     ("Norway will increase funding for its support programme for Ukraine to NOK 80 billion "
      "and extend it for another three years, until 2030.", "", "", [("Norway", 8e10, "NOK")],
      []),
+    # 1.3.0 amount.running_total: a sum over the years just gone, or since the invasion told
+    # with a typographic apostrophe (real: "has already provided Ukraine with budget support
+    # totaling more than $8.5 billion over the past three years"; "over $44 billion in weapons
+    # … sent since Russia’s invasion")
+    ("Japan has provided Ukraine with loans totaling $3 billion over the past two years.", "",
+     "", [], []),
+    ("Norway sent weapons worth $4 billion to Ukraine since Russia’s invasion.", "", "", [],
+     []),
+    # 1.3.0 veto.modal_after: what a sum "could be" is told after it (real: "is worth €1.4
+    # billion (£1.16 billion), but a further €605.5 million (£500 million) could be invested in
+    # future"); the sum before it stands
+    ("The deal Sweden announced is worth SEK 2 billion, but a further SEK 500 million (€45 "
+     "million) could be spent later.", "", "", [("Sweden", 2e9, "SEK")], []),
+    # 1.3.0 veto.hoped_for: a sum still hoped for (real: "I still believe that we will be able
+    # to achieve a positive vote from the U.S. Congress on a $60 billion military aid package")
+    ("“I hope we will be able to win a vote from the U.S. Congress on a $20 billion package for "
+     "Ukraine,” he said.", "", "", [], []),
+    # 1.3.0 veto.speculation: choices put to others (real: "presented EU member states … with
+    # two options to give Ukraine 90 billion euros")
+    ("The Commission gave the member states three options to fund €50 billion for Ukraine.",
+     "", "", [], []),
+    # 1.3.0 actor.chooser_not_giver: the agent of a choice is not the giver (real: "Roughly
+    # $680 million will support purchases from a list of items prioritized by NATO")
+    ("Canada announced a $1 billion military aid package for Ukraine. Roughly $300 million "
+     "will support purchases from a list of items prioritized by NATO.", "", "",
+     [("Canada", 1e9, "USD")], []),
+    # … nor the origin of the goods bought ("…, including U.S. equipment, munitions and air
+    # defence capabilities")
+    ("Roughly $200 million will support purchases from a list of items, including U.S. "
+     "equipment and munitions.", "", "", [], []),
+    # 1.3.0: a bracket listing several conversions restates one sum (real: "offering to fund
+    # the full €500m ($578m/£500m) value of the first package")
+    ("The Netherlands will fund the full €500m ($578m/£500m) value of the first package to "
+     "Ukraine.", "", "", [("Netherlands", 5e8, "EUR")], []),
+    # 1.3.0 donor.joint_sum: several donors funding "a" package fund it together (real: "Norway,
+    # Germany and Poland announced that they will fund a USD 500 million package")
+    ("Sweden, Finland and Estonia announced that they will fund a $300 million package for "
+     "Ukraine.", "", "", [("Sweden, Finland and Estonia (joint)", 3e8, "USD")], []),
+    ("Sweden and Finland will each fund a $300 million package for Ukraine.", "", "",
+     [("Sweden", 3e8, "USD"), ("Finland", 3e8, "USD")], []),
+    # 1.3.0 agreement.veto.as_agreed: "as agreed" refers back (real: "As also agreed by the
+    # European Council, the aid will be financed through EU loans")
+    ("As agreed by the leaders in March, the loan will be financed by the EU budget.", "", "",
+     [], []),
+    # 1.3.0 agreement.veto.agreed_view: agreeing that something should be is a view (real:
+    # "where allies agreed the responsibility for arming Ukraine should be distributed more
+    # evenly"); agreeing on a paper still counts
+    ("At the summit in Vilnius, allies agreed that support for Ukraine should be shared.", "",
+     "", [], []),
+    ("Ukraine and Poland agreed on a memorandum on joint production of drones.", "", "", [],
+     [({"Ukraine", "Poland"}, "joint production")]),
+    # 1.3.0 (amount.running_total): the rank of the new sum is no total (real: "announced a
+    # new $1 billion military aid package for Ukraine on Wednesday, the largest single amount
+    # approved thus far in the war"); what a new package "amounts to" is its value (real: "The
+    # new humanitarian and emergency aid support covers Ukraine and Moldova, and amounts to
+    # about SEK 720 million")
+    ("President Biden announced a new $2 billion package for Ukraine, the largest single "
+     "amount approved thus far.", "", "", [("United States", 2e9, "USD")], []),
+    ("Norway will send 20 trucks to Ukraine. The new winter support for Ukraine amounts to NOK "
+     "300 million.", "", "", [("Norway", None, None), ("Norway", 3e8, "NOK")], []),
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),

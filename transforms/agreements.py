@@ -487,8 +487,34 @@ def _founding_nothing(c: _Clause) -> bool:
     )
 
 
+# 1.3.0: "As also agreed by the European Council, the aid will be financed …" refers back to
+# a decision; "allies agreed the responsibility … should be distributed more evenly" is a view.
+_AS_BEFORE = icompile(r"\bas\s+(?:also\s+|previously\s+|already\s+|was\s+|had\s+been\s+)?$")
+_VIEW_AFTER = icompile(
+    r"\s+(?:that\s+|on\s+the\s+need\s+)?(?:[^.;:]{0,90}?\b(?:should|must|ought\s+to|"
+    r"needs?\s+to|has\s+to|have\s+to)\b|to\s+(?:be\s+)?(?:remain|continue|keep|stay)\b)"
+)
+
+
 # A clause with an agreement verb that asserts no agreement; the first that fires drops it.
 AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
+    Rule(
+        "agreement.veto.as_agreed",
+        lambda c: (
+            c.word.startswith("agree")
+            and _AS_BEFORE.search(c.text, max(0, c.verb.start() - 30), c.verb.start()) is not None
+        ),
+        "As also agreed by the European Council, the aid will be financed through EU loans.",
+        "'as agreed' refers back to a decision told elsewhere; it asserts no new agreement",
+    ),
+    Rule(
+        "agreement.veto.agreed_view",
+        lambda c: (
+            c.word.startswith("agree") and _VIEW_AFTER.match(c.text, c.verb.end()) is not None
+        ),
+        "At the summit in June, the allies agreed the burden of arming Ukraine should be shared.",
+        "agreeing that something should be is a shared view, not an agreement made",
+    ),
     Rule(
         "agreement.veto.question",
         lambda c: c.text.rstrip().endswith("?"),

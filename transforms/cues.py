@@ -56,7 +56,10 @@ SPECULATION = icompile(
     # an announcement still to come: "the U.S. will soon announce more than $2.3 billion"
     r"will\s+(?:soon\s+|shortly\s+)?(?:announce|unveil)|"
     # a goal is no delivery: "the EU's self-imposed deadline to deliver 1 million shells"
-    r"(?:deadline|target|goal|ambition)\s+(?:to|of)\s+(?:deliver|provid|supply|send)\w*)\b",
+    r"(?:deadline|target|goal|ambition)\s+(?:to|of)\s+(?:deliver|provid|supply|send)\w*|"
+    # 1.3.0: choices put to others are proposals: "presented EU member states … with two
+    # options to give Ukraine 90 billion euros"
+    r"options?\s+(?:to|for)\s+(?:giv|fund|financ|provid|cover|rais|support|lend|pay)\w*)\b",
 )
 CONDITIONAL = icompile(
     # "not clear if", "asked whether": an indirect question, not a condition
@@ -102,8 +105,12 @@ AGGREGATE_BEFORE = icompile(
 # … and in the text around it ("since 2022", "so far", "in two years").
 AGGREGATE_AROUND = icompile(
     r"\bsince\s+(?:the\s+(?:beginning|start|outbreak|onset|launch|creation|founding|establishment)|(?:19|20)\d\d|February\s+2022|"
-    r"February\s+24|the\s+full[- ]scale|Russia'?s|the\s+invasion|then)\b|\bso\s+far\b|"
+    r"February\s+24|the\s+full[- ]scale|Russia['’]?s|the\s+invasion|then)\b|\bso\s+far\b|"
     r"\bto\s+date\b|\bin\s+(?:two|three|four|the\s+past\s+\w+)\s+years\b|\bup\s+to\s+now\b|\bthus\s+far\b|"
+    # 1.3.0: a sum over the years just gone is a running total ("budget support totaling more
+    # than $8.5 billion over the past three years"); "Russia’s" with a typographic apostrophe
+    r"\b(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years|months|"
+    r"decade)\b|"
     r"\bin\s+total\b|\bcumulative\w*\b|\ba\s+year\b(?=[^.]*\bsince\b)|"
     r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}(?:was|were)\s+(?:launched|created|founded|"
     r"established)\b|"
@@ -157,9 +164,10 @@ ORDINAL_SINCE = icompile(
     r"\b(?:largest|biggest|most\s+\w+|first|single\s+largest)\s+(?:(?:such|aid|military|support|"
     r"package|tranche|one|donation|contribution)\s+){1,2}(?:(?:from|by|of)\s+(?:\w+\s+){1,3})?"
     r"(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b|"
-    # "the largest military package of aid that our country has decided so far"
-    r"\b(?:largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:package|donation|contribution)\b[^,;:.–—]{0,60}?"
-    r"\b(?:so\s+far|to\s+date|yet|ever)\b"
+    # "the largest military package of aid that our country has decided so far"; 1.3.0: "the
+    # largest single amount approved thus far in the war"
+    r"\b(?:largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:package|donation|contribution|amount|sum|"
+    r"tranche)\b[^,;:.–—]{0,60}?\b(?:so\s+far|to\s+date|yet|ever|thus\s+far)\b"
     # "since" dating the state of something else: "income from assets frozen in the West since
     # the start of the war" says how long they are frozen, not how long aid has summed up
     r"|\b(?:frozen|held|seized|immobili[sz]ed|blocked|stationed|deployed|occupied|displaced|"
@@ -307,6 +315,7 @@ SPECULATION_STEMS = frozenset({
     "want", "wants", "discu", "talks", "negot", "oppor", "poten", "repor", "rumou", "rumor",
     "shoul", "ought", "argue", "deman", "insis", "prosp", "hypot", "event", "hesit", "reluc",
     "unwil", "final", "proce", "deadl", "targe", "goal", "ambit", "soon", "short", "annou", "unvei",
+    "optio",
 })  # fmt: skip
 CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long", "once"})
 AGENDA_STEMS = frozenset({"agend", "discu", "table", "round"})

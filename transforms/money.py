@@ -376,11 +376,21 @@ def _is_conversion(text: str, prev: Money, money: Money) -> bool:
     )
 
 
+# 1.3.0: a bracket listing several conversions, "€500m ($578m/£500m)": each after the first
+# restates the same amount.
+_LISTED_CONVERSION_GAP = re.compile(r"^\s*(?:/|,|;|\bor\b)\s*$", re.IGNORECASE)
+
+
 def _mark_conversions(text: str, found: list[Money]) -> list[Money]:
     """Flag an amount that restates the one before it in brackets (or after ", or about")."""
     out: list[Money] = []
     for i, money in enumerate(found):
-        if i > 0 and _is_conversion(text, found[i - 1], money):
+        listed = (
+            i > 0
+            and out[i - 1].conversion
+            and _LISTED_CONVERSION_GAP.match(text[found[i - 1].end : money.start]) is not None
+        )
+        if listed or (i > 0 and _is_conversion(text, found[i - 1], money)):
             money = Money(
                 money.amount,
                 money.currency,

@@ -81,6 +81,20 @@ _SOURCE_AGENT = icompile(
     r"equipment|money|donations?|grants?|loans?|shipments?|deliveries|pledges?)\s+(?:\w+\s+){0,2}"
     r"from|\breceiv\w*\b[^.;]{0,160}\bfrom|\b\w+(?:ed|en|ne)\s+(?:upon\s+|on\s+)?by)\s+(?:the\s+)?$",
 )
+# 1.3.0 actor.chooser_not_giver: the agent of a choice or a making is not the giver, whatever
+# resolver would take it: "a list of items prioritized by NATO", "a fund managed by the EIB".
+_CHOSEN_BY = icompile(
+    r"\b(?:prioriti[sz]|identifi|request|chos|select|recommend|coordinat|manag|operat|"
+    r"organi[sz]|design|manufactur|develop)\w*\s+by\s+(?:the\s+)?$"
+)
+# … nor is the origin of the goods bought: "purchases from a list …, including U.S. equipment".
+_GOODS_ORIGIN_BEFORE = icompile(
+    r"\b(?:including|purchases?\s+of|buy(?:s|ing)?|procur\w*|sourced\s+from)\s+(?:the\s+)?$"
+)
+_GOODS_AFTER = icompile(
+    r"(?:-made)?\s+(?:[\w-]+\s+)?(?:equipment|weapons|arms|munitions|systems|missiles|"
+    r"ammunition|materiel|vehicles)\b"
+)
 # Between a donor and its amount: "the UK's existing £3bn", "Denmark's latest donation of".
 _ADJACENT = icompile(
     r"(?:'s|’s)?\s*(?:[–—:-]\s*)?(?:(?:new|existing|latest|additional|own|annual|fresh|further|next|first|"
@@ -395,11 +409,25 @@ def _without_absolute(text: str) -> str:
     return out
 
 
-def _is_joint(clause: str, text: str, end: int) -> bool:
+# 1.3.0 donor.joint_sum: several donors funding "a" package fund one package together:
+# "Norway, Germany and Poland announced that they will fund a USD 500 million package".
+_FUND_ONE_BEFORE = icompile(
+    r"\b(?:fund|financ\w*|pay\s+for|paying\s+for|buy|purchase)\s+(?:a|one)\s+(?:single\s+|"
+    r"joint\s+|common\s+|shared\s+)?[^\s,;]*$"
+)
+_ONE_PACKAGE_AFTER = icompile(r"\s+(?:[\w-]+\s+){0,2}?(?:package|tranche)\b")
+
+
+def _is_joint(clause: str, text: str, end: int, start: int = -1) -> bool:
     """The donors of ``clause`` give the sum ending at ``end`` together, not "each" the same
     sum ("each pledged", "€5m each"; a later "each contributing a third" is a split)."""
+    one_package = (
+        start >= 0
+        and _FUND_ONE_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _ONE_PACKAGE_AFTER.match(text, end) is not None
+    )
     return (
-        _JOINTLY.search(clause) is not None
+        (one_package or _JOINTLY.search(clause) is not None)
         and _EACH.search(clause) is None
         and _EACH_AFTER.match(text, end) is None
     )
@@ -434,7 +462,16 @@ def _agents(
 ) -> tuple[list[int], list[int]]:
     """Indexes of possible donors, and of those named as a source or agent ("from X")."""
     opponents = stems is None or not OPPONENT_STEMS.isdisjoint(stems)
-    idx = [i for i, m in enumerate(mentions) if _usable(m, text, opponents)]
+    idx = [
+        i
+        for i, m in enumerate(mentions)
+        if _usable(m, text, opponents)
+        and _CHOSEN_BY.search(text, max(0, m.start - 40), m.start) is None
+        and not (
+            _GOODS_ORIGIN_BEFORE.search(text, max(0, m.start - 30), m.start)
+            and _GOODS_AFTER.match(text, m.end)
+        )
+    ]
     agents = [
         i
         for i in idx
@@ -688,7 +725,9 @@ _PACKAGE_SUBJECT = icompile(
 
 def _donor_of_told_package(q: _Query) -> _Donors | None:
     """ "The package is worth X": the donors of the pledge told in the sentence before."""
-    if q.anchor.money is None or not q.memory.last_donors or not _PACKAGE_SUBJECT.match(q.text):
+    if q.anchor.money is None or not q.memory.last_donors:
+        return None
+    if not (_PACKAGE_SUBJECT.match(q.text) or _NEW_THING_AMOUNTS.match(q.text)):
         return None
     return _Donors(list(q.memory.last_donors), 0, q.anchor.end, 0.6)
 
@@ -937,8 +976,12 @@ class _Amount:
         if self.is_programme_total():
             return False
         around = self.text[self.prev_end : self.next_start]
+        before = self.before
+        if _NEW_THING_AMOUNTS.match(self.text):
+            for m in _AMOUNTS_TO.finditer(before):
+                before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
         return bool(
-            (cues.has(cues.AGGREGATE_BEFORE, self.before) or cues.is_aggregate_around(around))
+            (cues.has(cues.AGGREGATE_BEFORE, before) or cues.is_aggregate_around(around))
             and not cues.is_forward_sum(self.text, self.money.end, self.year)
         )
 
@@ -954,6 +997,7 @@ class _Amount:
         return bool(
             self.verbs
             or self.component
+            or _NEW_THING_AMOUNTS.match(text)
             or (_ANAPHOR.match(text) and _VALUED.search(text[max(0, start - 30) : start]))
             or cues.has(_SUPPORT_NOUN, text[self.money.end : self.money.end + 80])
             or _SUPPORT_BEFORE.search(text[max(0, start - 60) : start])
@@ -961,6 +1005,13 @@ class _Amount:
         )
 
 
+# 1.3.0 (in amount.running_total): what a new package "amounts to" is its value, not a total:
+# "The new humanitarian and emergency aid support covers Ukraine and Moldova, and amounts to
+# about SEK 720 million".
+_NEW_THING_AMOUNTS = icompile(
+    r"\W{0,2}(?:the|this|its|their)\s+(?:new|latest|fresh)\b[^.;]{0,100}?\bamount(?:s|ed)?\s+to\b"
+)
+_AMOUNTS_TO = icompile(r"\bamount(?:s|ed)?\s+to\b")
 _OF_THE_BEFORE = icompile(r"^\s*(?:out\s+)?of\s+(?:the|this|that|its|their)\s+$")
 _YEARLY_THEN = icompile(
     r"^\s*(?:(?:each|per|a|every)\s+year|annually|yearly)\b[^()\[\];]{0,60}?[(,–—-]\s*$"
@@ -1219,6 +1270,21 @@ _SCHEME_WHICH = icompile(
 )
 
 
+# 1.3.0: what the sum itself may still become, told after it: "a further €605.5 million
+# (£500 million) could be invested in future" (the clause before the sum is plain).
+_MODAL_AFTER = icompile(
+    r"\s*[)\]]?\s*(?:[(\[][^()\[\]]{0,60}[)\]]\s*)?(?:more\s+|in\s+\w+\s+)?(?:could|might|may)\s+"
+    r"(?:also\s+|later\s+|eventually\s+|still\s+|yet\s+)?(?:be|follow|come|go)\b"
+)
+# 1.3.0: a sum the speaker hopes a vote or a partner will yet deliver: "I still believe that
+# we will be able to achieve a positive vote from the U.S. Congress on a $60 billion … package".
+_HOPED_BEFORE = icompile(
+    r"\b(?:believes?|hopes?|hoping|(?:am|is|are)\s+(?:confident|optimistic))\b[^.;]{0,80}?"
+    r"\b(?:will|would|can|could)\s+(?:still\s+|soon\s+)?(?:be\s+able\s+to|manage\s+to|achieve|"
+    r"get|secure|win|obtain|pass|unblock|unlock)\b"
+)
+
+
 PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
     Rule(
         "veto.negation",
@@ -1237,6 +1303,22 @@ PLEDGE_VETOES: tuple[Rule[_Candidate], ...] = (
         lambda c: cues.is_speculation(c.clause, c.stems),
         "France is considering a €3 billion package of air defence.",
         "speculation, plans and proposals",
+    ),
+    Rule(
+        "veto.modal_after",
+        lambda c: (
+            c.anchor.money is not None and _MODAL_AFTER.match(c.text, c.anchor.end) is not None
+        ),
+        "The deal Britain announced is worth €1.4 billion, but a further €600 million could be "
+        "invested in future.",
+        "a sum that 'could be' spent is a possibility, however plain the clause before it",
+    ),
+    Rule(
+        "veto.hoped_for",
+        lambda c: _HOPED_BEFORE.search(c.text, 0, c.anchor.start) is not None,
+        "Kyiv believes it will be able to win a vote from the U.S. Congress on a $60 billion "
+        "package.",
+        "a sum still hoped for (a vote, a partner's consent) is not asserted (labelling rule 1)",
     ),
     Rule(
         "veto.presented_plan",
@@ -1470,7 +1552,7 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
         kind = "anchor.things_per_giver" if anchor.own_clause else "anchor.things"
         rules = ["anchor.amount" if anchor.money else kind, donor_rule]
         if anchor.money is not None and len(set(donor_names)) > 1:
-            if _is_joint(text[donors.start : donors.end], text, anchor.end):
+            if _is_joint(text[donors.start : donors.end], text, anchor.end, anchor.start):
                 # items beside a joint sum are its contents, not one pledge per partner
                 with_sum.update(donor_names)
                 donor_names = [_joint_name(donor_names)]
