@@ -77,7 +77,9 @@ def print_status(store: Store, limit: int = 10) -> int:
             [limit],
         )
         feeds = feed_lines(db)
-        languages = db.rows("SELECT language, articles FROM articles_by_language")
+        languages = db.rows(
+            "SELECT language, articles FROM articles_by_language ORDER BY articles DESC, language"
+        )
     running = holder(store.path)
     states = [_state(run, running if n == 0 else None) for n, run in enumerate(runs)]
     print(f"Last {len(runs)} runs ({store.path}):")
