@@ -32,7 +32,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextvars import ContextVar
+from contextvars import ContextVar, copy_context
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,8 +87,8 @@ class _Batcher:
             self.pending.append(call)
             start = self.busy < self.slots
             self.busy += start
-        if start:
-            self.senders.submit(self._send_while_pending)
+        if start:  # in the caller's context, so the task runs belong to its flow run
+            self.senders.submit(copy_context().run, self._send_while_pending)
         return call.future
 
     def _take(self) -> list[_Call]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from prefect import flow
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
 from flows import cpu
 from flows.mentions import extract_chunk, extract_rows
@@ -80,7 +83,7 @@ def square_or_fail(n: int) -> int:
 
 @flow
 def many_small_calls(count: int) -> tuple[dict[int, Any], int]:
-    """`count` calls from as many threads at once, as the fetching threads make them."""
+    """`count` calls at once, as the fetching threads make them."""
     with cpu.workers(cpu.PARALLEL_MIN_UNITS, pool="process", count=2):
         state = cpu._current.get()
         assert state is not None and state.batcher is not None
@@ -97,7 +100,20 @@ def many_small_calls(count: int) -> tuple[dict[int, Any], int]:
 def test_calls_of_a_batched_step_share_task_runs_and_keep_their_own_outcome(
     prefect_harness,
 ) -> None:
-    out, task_runs = many_small_calls(40)
+    state = many_small_calls(40, return_state=True)
+    out, task_runs = state.result()
     assert out == {n: "unlucky" if n == 13 else n * n for n in range(40)}
     # Three slots (2 workers + 1) start at once; the other calls wait and go 8 at a time.
     assert 5 <= task_runs <= 3 + 40 // 8 + 1
+    # The batches are task runs of this flow run, under the step's name.
+    with get_client(sync_client=True) as client:
+        for _ in range(50):  # the server records task runs from events, a moment later
+            runs = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(
+                    id=FlowRunFilterId(any_=[state.state_details.flow_run_id])
+                )
+            )
+            if len([r for r in runs if r.name.startswith("square-or-fail")]) == task_runs:
+                break
+            time.sleep(0.2)
+    assert len([r for r in runs if r.name.startswith("square-or-fail")]) == task_runs
