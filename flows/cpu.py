@@ -92,10 +92,13 @@ class _Batcher:
         return call.future
 
     def _take(self) -> list[_Call]:
-        """The oldest call and the later calls of the same step, up to the step's batch."""
+        """The oldest call and the later calls of the same step: up to the step's batch, and
+        no more than a fair share of the slots (so the last calls of a run are spread over
+        the workers rather than queued behind one)."""
         step = self.pending[0].step
-        limit = int(step.options.get("batch") or 1)
-        batch = [c for c in self.pending if c.step is step][:limit]
+        waiting = [c for c in self.pending if c.step is step]
+        limit = min(int(step.options.get("batch") or 1), -(-len(waiting) // self.slots))
+        batch = waiting[:limit]
         taken = {id(c) for c in batch}
         self.pending = [c for c in self.pending if id(c) not in taken]
         return batch

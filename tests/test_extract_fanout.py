@@ -103,8 +103,9 @@ def test_calls_of_a_batched_step_share_task_runs_and_keep_their_own_outcome(
     state = many_small_calls(40, return_state=True)
     out, task_runs = state.result()
     assert out == {n: "unlucky" if n == 13 else n * n for n in range(40)}
-    # Three slots (2 workers + 1) start at once; the other calls wait and go 8 at a time.
-    assert 5 <= task_runs <= 3 + 40 // 8 + 1
+    # Three slots (2 workers + 1) start at once; the other calls wait and go up to 8 at a
+    # time, fewer at the end, where what is left is shared among the slots.
+    assert 40 // 8 <= task_runs <= 40 // 2
     # The batches are task runs of this flow run, under the step's name.
     with get_client(sync_client=True) as client:
         for _ in range(50):  # the server records task runs from events, a moment later
