@@ -16,7 +16,10 @@ _I = re.IGNORECASE
 
 NEGATION = icompile(
     r"\b(?:not(?!\s+only)|never|no\s+(?:new|more|further|additional|plans?)|n['’]t|neither|"
-    r"refus(?:ed|es|e)|declin(?:ed|es)\s+to|ruled\s+out|rejected|denied|blocked|vetoed|"
+    r"refus(?:ed|es|e)|declin(?:ed|es)\s+to|ruled\s+out|rejected|denied|vetoed|"
+    # 1.4.0: "blocked Russian assets" are frozen, not aid held up ("reached an agreement to
+    # utilise the earnings from blocked Russian assets to fund a $50 billion loan")
+    r"blocked(?!\s+(?:Russian\s+|Russia['’]s\s+|sovereign\s+)?(?:assets|funds|reserves|accounts))|"
     r"without\s+(?:any|new)|"
     # failed decisions and dropped plans: "failed to agree on", "no figure has been agreed",
     # "that option was dropped"
@@ -63,7 +66,10 @@ SPECULATION = icompile(
 )
 CONDITIONAL = icompile(
     # "not clear if", "asked whether": an indirect question, not a condition
-    r"(?<!clear\s)(?<!unclear\s)(?<!certain\s)(?<!known\s)(?<!asked\s)(?<!see\s)\b(?:if|unless|provided\s+that|on\s+condition|in\s+case|subject\s+to|as\s+long\s+as\s+\w+\s+"
+    r"(?<!clear\s)(?<!unclear\s)(?<!certain\s)(?<!known\s)(?<!asked\s)(?<!see\s)\b(?:if|unless|provided\s+that|on\s+condition|in\s+case|subject\s+to|"
+    # 1.4.0: "would deliver five more missile interceptors …, contingent on other countries
+    # donating a total of 30"
+    r"contingent\s+(?:up)?on|as\s+long\s+as\s+\w+\s+"
     r"(?:pays|provides)|"
     # waiting on a vote: "will agree to allocate funds once the package is approved"
     r"once\s+(?:\w+\s+){1,8}?(?:is|are|has\s+been|have\s+been)\s+(?:approved|adopted|passed|"
@@ -90,6 +96,11 @@ AGGREGATE_BEFORE = icompile(
     # "brings the total in PURL funds pledged by NATO countries to about $3.3 billion"
     r"(?:\bbring(?:s|ing)?\s+(?:the|its|their)\s+(?:\w+\s+){0,2}(?:total|tally)\b[^.;]{0,80}\bto\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$|"
+    # 1.4.0: the level support is brought to, named without "total": "mobilising a further 500
+    # million euro, which brings EU EPF support to 3.1 billion euro"
+    r"\bbring(?:s|ing)?\s+(?:[\w'’.-]+\s+){0,4}?(?:aid|support|assistance|contributions?|funding|"
+    r"commitments?)\s+(?:(?:to|for)\s+(?:\w+\s+){0,2}?)?to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|"
+    r"over\s+|more\s+than\s+|some\s+)?$|"
     # the state of a total: "the military assistance provided to Ukraine is now over $710 million"
     r"\b(?:is|are|stands|totals?)\s+now\b|"
     r"\bbring(?:s|ing)?\b[^.;]{0,60}\b(?:total|overall|sum)\b|\bmaking\s+(?:this|it|that)\s+a\s+"
@@ -117,7 +128,13 @@ AGGREGATE_AROUND = icompile(
     # spans of years and donor rankings: "between 2022 and 2024", "is second with €17bn"
     r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:largest|biggest|top|leading)\s+"
     r"(?:donor|contributor|supporter|provider)s?\b|\b(?:is|ranks?|ranked|came)\s+(?:first|second|"
-    r"third|fourth|fifth)\b|\bfollowed\s+by\b|\btogether\s+(?:have|has)\b|"
+    r"third|fourth|fifth)\b|\bfollowed\s+by\b(?!\s+(?:a|an)\s)|\btogether\s+(?:have|has)\b|"
+    # 1.4.0: a tracker's ranking of donors: "Second-ranked Estonia has pledged far less",
+    # "the second-largest overall donor", "appears further down the list", "in the given time
+    # frame" (a joint effort "followed by" another is a sequence of packages, not a rank)
+    r"\b(?:\w+-ranked|(?:largest|biggest|top|leading)\s+overall\s+(?:donor|contributor)s?|"
+    r"(?:down|top\s+of|tops)\s+the\s+(?:list|ranking|table)|in\s+the\s+given\s+(?:time\s+frame|"
+    r"period))\b|"
     # a tracker's figures: "according to the Kiel Institute", "the researchers calculated",
     # "compared with about €33 billion a year earlier", "more than in any earlier year"
     r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}(?:institute|tracker|research\w*|"
@@ -133,7 +150,9 @@ AGGREGATE_AROUND = icompile(
     # contributed funds to the Czech initiative", "Berlin has since delivered 40 tanks"
     r"\b(?:has|have|had)\s+since\s+(?:also\s+|then\s+)?(?:\w+ed|given|sent|spent|paid|lent)\b|"
     # a running total in the perfect: "has provided more than €2bn"
-    r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:committed|provided|given|spent|disbursed|"
+    # (1.4.0: also "have collectively contributed over $2 billion through the PURL initiative")
+    r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:collectively\s+|together\s+|jointly\s+)?"
+    r"(?:committed|provided|given|spent|disbursed|"
     r"delivered|contributed|donated|sent|transferred)\s+(?:\w+\s+){0,2}?(?:more\s+than|over|"
     r"nearly|almost|some|about|around|a\s+total\s+of|in\s+excess\s+of)\b|"
     # packages counted so far: "has already provided 44 military aid packages worth €4 billion"
@@ -317,7 +336,9 @@ SPECULATION_STEMS = frozenset({
     "unwil", "final", "proce", "deadl", "targe", "goal", "ambit", "soon", "short", "annou", "unvei",
     "optio",
 })  # fmt: skip
-CONDITIONAL_STEMS = frozenset({"if", "unles", "provi", "condi", "case", "subje", "long", "once"})
+CONDITIONAL_STEMS = frozenset(
+    {"if", "unles", "provi", "condi", "case", "subje", "long", "once", "conti"}
+)
 AGENDA_STEMS = frozenset({"agend", "discu", "table", "round"})
 _DESTROYED_STEMS = frozenset({"destr", "shot", "elimi", "wiped", "struc"})
 _COMPONENT_ANY_STEMS = frozenset({"which", "consi", "compr", "made", "split"})

@@ -101,6 +101,12 @@ _DECISION = re.compile(
 )
 
 
+# 1.4.0 agreement.kept.reached_deal: a deal "reached" to fund a sum is an agreement as well as
+# the pledge: "Leaders of the Group of Seven say they have reached an agreement to utilise the
+# earnings from blocked Russian assets to fund a $50 billion loan to Ukraine."
+_REACHED_DEAL = re.compile(r"\breached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|deal)\b", re.IGNORECASE)
+
+
 _DECISION_STEMS = frozenset(
     {"agree", "appro", "pledg", "commi", "alloc", "annou", "decid", "adopt"}
 )
@@ -539,7 +545,7 @@ def _extract(
         deals = sentence_agreements(view)
         if found:
             # An amount "agreed" is the pledge itself, not a separate agreement.
-            deals = [a for a in deals if a.kind != "other"]
+            deals = [a for a in deals if a.kind != "other" or _REACHED_DEAL.search(a.evidence)]
             memory = memory.after_pledges(i, [p.donor for p in found])
         agreements.extend(deals)
         memory = _note_coalition(ctx, i, memory)

@@ -51,6 +51,13 @@ PLEDGE_VERB = icompile(
     # "is preparing" stays speculation; money moved to a new purpose is pledged to it anew
     r"(?:has|have|had)\s+(?:\w+\s+)?prepared|realloca\w+|redirect(?:s|ed)|"
     r"invest(?:s|ed|ing)?(?=\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?[€$£\d])|"
+    # 1.4.0 anchor.increase_by: what a fund is raised "by" is new money for Ukraine (the level
+    # it is raised "to" is a total: amount.raised_to): "decided to increase the financial
+    # ceiling of the European Peace Facility (EPF) by €5 billion …, and ringfence this top-up
+    # for Ukraine"
+    r"(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|top(?:s|ped|ping)?\s+up|boost(?:s|ed|ing)?)"
+    r"(?=[^.;]{0,80}?\bby\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?[€$£\d])"
+    r"(?=.*\b(?:Ukrain|Kyiv|Kiev))|"
     r"us(?:e|es|ing)\s+\w+\s+(?:\w+\s+){0,4}to\s+"
     r"(?:loan|fund|finance))\b",
 )
@@ -68,8 +75,9 @@ _SUPPORT_NOUN = icompile(
 # "Zelensky thanked Estonia for €20 million": thanks name what was given.
 _THANKS_FOR = icompile(r"\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:the\s+|its\s+|their\s+)?$")
 _SUPPORT_BEFORE = icompile(
+    # (1.4.0: also a drawdown: "Today’s drawdown, valued at up to $800 million, brings …")
     r"\b(?:aid|assistance|support|package|funding|loan|grant|contribution|tranche|donation|"
-    r"pledge|commitment|allocation|instalment|installment|disbursement)s?,?\s+(?:\w+\s+){0,2}?"
+    r"pledge|commitment|allocation|instalment|installment|disbursement|drawdown)s?,?\s+(?:\w+\s+){0,2}?"
     r"(?:of|worth|totall?ing|valued\s+at|amounting\s+to)\s+$|"
     # "The value of the defence materiel package is an estimated 118 million euros"
     r"\b(?:value|cost|worth)\s+of\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,3}?(?:package|aid|"
@@ -127,7 +135,9 @@ _ANAPHOR = icompile(
     r"(?P<who>It|He|She|They|(?:This|That)(?=\s+(?:(?:announcement|package|funding|assistance|"
     r"support|contribution)\s+)?(?:builds?\s+on|built\s+on|follows|adds\s+to|comes\s+on\s+top\s+of)\b)|"
     r"The\s+(?:country|government|ministry|kingdom|minister|prime\s+minister|president|"
-    r"chancellor|bank|commission|alliance|bloc|union|cabinet))\b",
+    # 1.4.0: a state's budget promises what the state does: "The budget also promised nearly
+    # $85 million for humanitarian assistance and $200 million in military aid"
+    r"chancellor|bank|commission|alliance|bloc|union|cabinet|(?:federal\s+|new\s+)?budget))\b",
 )
 _QTY = (
     r"(?:(?:half\s+a|a|one|\d[\d,.]*)\s+(?:million|thousand)|"
@@ -202,8 +212,14 @@ _PASSIVE_ITEM = icompile(
 _THANKS_ITEM = icompile(
     rf"\bthank(?:s|ed|ing)?\b[^.;]{{0,80}}?\bfor\s+(?:the\s+|its\s+|their\s+)?"
     rf"(?P<item>{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS}|(?:[\w/-]+\s+){{0,2}}?"
-    rf"{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?)\b",
+    rf"{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?|"
+    # 1.4.0 (donor.thanked): named donors thanked for their contributions gave
+    # them: "He thanked the UK, Iceland, Norway, Sweden, and Lithuania for their
+    # contributions, describing them as “in the hundreds of millions of dollars.”"
+    r"(?<=its\s|eir\s)(?:financial\s+)?(?:contributions?|donations?|pledges?))\b",
 )
+# The donors thanked: the actors between "thank" and the "for" before the anchor.
+_THANKED = icompile(r"\bthank(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?$")
 _PASSIVE_STEMS = frozenset({"deliv", "hande", "sent", "shipp", "trans", "suppl", "donat"})
 _STAGE_DELIVERED = icompile(
     r"\b(?:delivered|handed\s+over|arrived|has\s+sent|have\s+sent|was\s+sent|were\s+sent|"
@@ -252,7 +268,8 @@ PLEDGE_STEMS = frozenset({
     "aside", "dedic", "agree", "adopt", "recei", "offer", "promi", "ship", "ships", "shipp",
     "exten", "sign", "signs", "signe", "autho", "buy", "buys", "buyin", "bough", "purch",
     "procu", "pay", "pays", "payin", "paid", "spend", "spent", "prese", "roll", "rolls", "rolle",
-    "rolli", "devot", "cover", "prepa", "reall", "redir", "inves",
+    "rolli", "devot", "cover", "prepa", "reall", "redir", "inves", "incre", "raise", "raisi",
+    "top", "tops", "toppe", "boost",
 })  # fmt: skip
 
 
@@ -315,6 +332,38 @@ OPPONENT_STEMS = frozenset({
     "resis", "oppos", "objec", "reser", "veto", "vetos", "vetoe", "pushb", "criti", "block",
     "rejec", "refus",
 })  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Actor:
+    """A named actor of a sentence, as the donor exclusions see it."""
+
+    text: str
+    mention: Mention
+
+    @property
+    def before(self) -> str:
+        return self.text[max(0, self.mention.start - 40) : self.mention.start]
+
+
+# 1.4.0: a state listed beside Ukraine after "aid for" is another recipient, never the giver.
+_FELLOW_RECIPIENT = icompile(
+    r"\b(?:for|to)\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev)(?:\s*,\s*(?:[\w-]+\s+){0,2}?[\w-]+)*"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$"
+)
+
+
+# Named actors that give nothing, whatever resolver would take them; the first that fires
+# drops the actor as a donor of the sentence.
+DONOR_EXCLUSIONS: tuple[Rule[_Actor], ...] = (
+    Rule(
+        "actor.fellow_recipient",
+        lambda a: _FELLOW_RECIPIENT.search(a.before) is not None,
+        "The House is under pressure to pass a $95 billion national security package that "
+        "bolsters aid for Ukraine, Israel as well as the Indo-Pacific.",
+        "a state listed with Ukraine after 'aid for' receives; it gives nothing",
+    ),
+)
 
 
 def _usable(m: Mention, text: str, opponents: bool = True) -> bool:
@@ -418,16 +467,25 @@ _FUND_ONE_BEFORE = icompile(
 _ONE_PACKAGE_AFTER = icompile(r"\s+(?:[\w-]+\s+){0,2}?(?:package|tranche)\b")
 
 
-def _is_joint(clause: str, text: str, end: int, start: int = -1) -> bool:
+# 1.4.0 (donor.joint_sum): donors named as the source of a joint effort give one sum: "followed
+# by a joint effort from Denmark, Norway, and Sweden contributing $495 million".
+_JOINT_FROM = icompile(
+    r"\bjoint\s+(?:effort|contribution|package|pledge|purchase|donation)\s+(?:from|by|of)\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def _is_joint(clause: str, text: str, end: int, start: int = -1, first: int = -1) -> bool:
     """The donors of ``clause`` give the sum ending at ``end`` together, not "each" the same
     sum ("each pledged", "€5m each"; a later "each contributing a third" is a split)."""
+    joint_from = first > 0 and _JOINT_FROM.search(text, max(0, first - 40), first) is not None
     one_package = (
         start >= 0
         and _FUND_ONE_BEFORE.search(text, max(0, start - 40), start) is not None
         and _ONE_PACKAGE_AFTER.match(text, end) is not None
     )
     return (
-        (one_package or _JOINTLY.search(clause) is not None)
+        (one_package or joint_from or _JOINTLY.search(clause) is not None)
         and _EACH.search(clause) is None
         and _EACH_AFTER.match(text, end) is None
     )
@@ -457,8 +515,21 @@ def _verb_ok(text: str, verb: re.Match[str], mentions: list[Mention] | None = No
     return not _PURPOSE_END.search(before)
 
 
+def _excluded(text: str, mentions: list[Mention]) -> dict[int, str]:
+    """Indexes of the mentions a donor exclusion drops, with the rule's name."""
+    out: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        rule = first_rule(DONOR_EXCLUSIONS, _Actor(text, m)) if donor_eligible(m) else None
+        if rule is not None:
+            out[i] = rule.name
+    return out
+
+
 def _agents(
-    text: str, mentions: list[Mention], stems: set[str] | None = None
+    text: str,
+    mentions: list[Mention],
+    stems: set[str] | None = None,
+    excluded: dict[int, str] | None = None,
 ) -> tuple[list[int], list[int]]:
     """Indexes of possible donors, and of those named as a source or agent ("from X")."""
     opponents = stems is None or not OPPONENT_STEMS.isdisjoint(stems)
@@ -466,6 +537,7 @@ def _agents(
         i
         for i, m in enumerate(mentions)
         if _usable(m, text, opponents)
+        and i not in (excluded or {})
         and _CHOSEN_BY.search(text, max(0, m.start - 40), m.start) is None
         and not (
             _GOODS_ORIGIN_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -645,12 +717,27 @@ def _donor_before_support(q: _Query) -> _Donors | None:
     return _named(q, i, q.mentions[i].start, anchor.end)
 
 
+def _donor_thanked(q: _Query) -> _Donors | None:
+    """ "thanked the UK, Iceland and Norway for their contributions": the donors thanked."""
+    if q.anchor.money is not None or not _THANKS_FOR.search(
+        q.text, max(0, q.anchor.start - 120), q.anchor.start
+    ):
+        return None
+    for i in q.idx:
+        m = q.mentions[i]
+        if m.end <= q.anchor.start and _THANKED.search(q.text, max(0, m.start - 30), m.start):
+            return _named(q, i, m.start, q.anchor.end)
+    return None
+
+
 def _donor_speaker(q: _Query) -> _Donors | None:
     """A quote in the first person: "“We will allocate €100m,” said Latvia's minister"."""
     anchor = q.anchor
     if anchor.money is None or anchor.verb is not None:
         return None
-    if not re.search(r"\b(?:[Ww]e|I)\b", q.text[: anchor.start]):
+    # (1.4.0: "our" and "us" too: "… that our Allies and partners have provided to Ukraine,
+    # announcing another $675 million …”, Blinken said.")
+    if not re.search(r"\b(?:[Ww]e|I|[Oo]ur|us)\b", q.text[: anchor.start]):
         return None
     if not (q.verbs_before() or q.supported()):
         return None
@@ -665,9 +752,9 @@ def _donor_only_one(q: _Query) -> _Donors | None:
     """One possible donor in the whole sentence, however it is attached."""
     text, anchor = q.text, q.anchor
     names = {q.mentions[i].name for i in q.idx}
-    if len(names) != 1 or not (
-        q.verbs or anchor.money is None or _SUPPORT_NOUN.search(text[anchor.end : anchor.end + 80])
-    ):
+    # (1.4.0: or a sum named as support before it: "Today’s drawdown, valued at up to $800
+    # million, brings … the total U.S. security assistance …")
+    if len(names) != 1 or not (q.verbs or anchor.money is None or q.supported()):
         return None
     # Loosely attached, the donor asserts only what the whole clause asserts: "… are
     # considering a loan of up to €140 billion, but … faces resistance from Belgium".
@@ -795,6 +882,11 @@ DONOR_METHODS: tuple[Method[_Query, _Donors], ...] = (
         "Zelensky thanked Germany for the new €500 million package.",
     ),
     Method(
+        "donor.thanked",
+        _donor_thanked,
+        "He thanked the UK, Iceland, Norway, Sweden, and Lithuania for their contributions.",
+    ),
+    Method(
         "donor.first_person_speaker",
         _donor_speaker,
         "“We will allocate €100 million,” said Latvia's defence minister.",
@@ -830,6 +922,26 @@ DONOR_METHODS: tuple[Method[_Query, _Donors], ...] = (
         "Portugal announced €100 million for Ukraine. It will also send 12 armoured vehicles.",
     ),
 )
+
+
+# A fund gives what its owner gives: the EU's European Peace Facility is the EU in the
+# labels' donor names (all our labelled sets name the EU for EPF tranches).
+_FUND_OWNER = {"European Peace Facility": "European Union"}
+DONOR_OWNERS: tuple[Method[str, str], ...] = (
+    Method(
+        "donor.fund_owner",
+        _FUND_OWNER.get,
+        "EU foreign ministers adopted assistance measures under the European Peace Facility, "
+        "mobilising a further 500 million euro for Ukraine's armed forces.",
+        "a fund's tranche is its owner's pledge (1.4.0)",
+    ),
+)
+
+
+def _owner(name: str) -> tuple[str, str | None]:
+    """The donor a record names for ``name``, and the rule that chose it (if any)."""
+    found = first_method(DONOR_OWNERS, name)
+    return (found[1], found[0]) if found else (name, None)
 
 
 def _civilian(pattern: LowerPattern) -> Callable[[str], bool]:
@@ -1198,6 +1310,27 @@ def _item_anchors(
     return anchors
 
 
+# 1.4.0 anchor.things_before_sum: things handed over under a verb of their own, before "and"
+# another verb gives a sum, are a pledge of their own, not the sum's contents: "This week,
+# Lithuania transferred to Ukraine additional M113 armored personnel carriers and committed
+# EUR 1.7 million additionally to the Deming Coalition Fund."
+_AND_NEXT_VERB = icompile(r"^\s*,?\s+and\s+(?:(?:has|have|also|then|will)\s+){0,2}$")
+
+
+def _things_before_sum(
+    text: str, anchor: _Anchor, verbs: list[re.Match[str]], monies: list[Money]
+) -> bool:
+    if anchor.verb is None:
+        return False
+    for v in verbs:
+        if v.start() >= anchor.end:
+            return bool(
+                _AND_NEXT_VERB.match(text[anchor.end : v.start()])
+                and any(m.start > v.end() for m in monies)
+            )
+    return False
+
+
 @dataclass(slots=True)
 class _Sentence:
     """A sentence as the sentence vetoes see it."""
@@ -1514,7 +1647,7 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
     if may_have_money(stems):
         monies = [m for m in find_money(text) if not m.conversion]
     verbs = [] if PLEDGE_STEMS.isdisjoint(stems) else list(PLEDGE_VERB.finditer(text))
-    if not monies and not verbs:
+    if not monies and not verbs and "thank" not in stems:
         return []
     veto = first_rule(SENTENCE_VETOES, _Sentence(text, stems))
     if veto is not None:
@@ -1534,7 +1667,14 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
     out: list[PledgeMention] = []
     with_sum: set[str] = set()  # donors whose pledge in this sentence has an amount
     coalition = next((m.name for m in mentions if m.kind in ("coalition", "initiative")), None)
-    idx, agents = _agents(text, mentions, stems) if anchors else ([], [])
+    idx: list[int] = []
+    agents: list[int] = []
+    if anchors:
+        excluded = _excluded(text, mentions)
+        idx, agents = _agents(text, mentions, stems, excluded)
+        if trace is not None:
+            for i, name in excluded.items():
+                trace.note(sent.index, name, "dropped", mentions[i].name)
     date_cues = None
     main = _without_absolute(text) if anchors else text
     for k_anchor, anchor in enumerate(anchors):
@@ -1552,7 +1692,9 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
         kind = "anchor.things_per_giver" if anchor.own_clause else "anchor.things"
         rules = ["anchor.amount" if anchor.money else kind, donor_rule]
         if anchor.money is not None and len(set(donor_names)) > 1:
-            if _is_joint(text[donors.start : donors.end], text, anchor.end, anchor.start):
+            clause = text[donors.start : donors.end]
+            first = min(m.start for m in mentions if m.name in donor_names)
+            if _is_joint(clause, text, anchor.end, anchor.start, first):
                 # items beside a joint sum are its contents, not one pledge per partner
                 with_sum.update(donor_names)
                 donor_names = [_joint_name(donor_names)]
@@ -1599,10 +1741,18 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
             category_rule = "category.funding_object"
         rules.append(category_rule)
         if money is None and k_anchor >= money_anchors:
-            # Items listed beside a donor's sum are that pledge's contents, not a second pledge.
-            donor_names = [n for n in donor_names if n not in with_sum]
+            if _things_before_sum(text, anchor, verbs, monies):
+                rules.append("anchor.things_before_sum")
+            else:
+                # Items listed beside a donor's sum are that pledge's contents, not a second
+                # pledge.
+                donor_names = [n for n in donor_names if n not in with_sum]
         elif money is not None:
             with_sum.update(donor_names)
+        owned = [_owner(n) for n in donor_names]
+        if any(rule for _, rule in owned):
+            rules.extend(dict.fromkeys(rule for _, rule in owned if rule))
+            donor_names = [n for n, _ in owned]
         for name in dict.fromkeys(donor_names):
             currency = _currency(money, name, ctx, text) if money else None
             record = PledgeMention(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from transforms.rules import PatternRule
+
 # fmt: off
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
@@ -22,6 +24,18 @@ _ABBREVIATIONS = frozenset({
 # A boundary: a line break, or terminal punctuation with optional closing quotes/brackets and
 # whitespace before a capital, digit or opening quote.
 _SPLIT = re.compile(r"\n|[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9А-ЯІЇЄҐ])")
+# A line break that does not end a sentence: text hard-wrapped at a fixed width (government
+# releases copied from e-mail or PDF). The line breaks after a lower-case word or a comma and
+# the next line goes on in lower case or with a sum; a headline or a list item ends in neither.
+LINE_JOINS: tuple[PatternRule, ...] = (
+    PatternRule(
+        "sentence.join.wrapped_line",
+        re.compile(r"[a-z,][ \t]*\n[ \t]*(?:[a-z]|[$€£]\d)"),
+        "To meet that request, in partnership with the Australian defence\n"
+        "industry, we will provide an additional $25 million AUD of defensive military\n"
+        "assistance for the Ukrainian Armed Forces.",
+    ),
+)
 # After an abbreviation these still start a new sentence ("… in the U.S. The …").
 _RESTARTS = ("The ", "This ", "It ", "He ", "She ", "They ", "We ")
 
@@ -72,6 +86,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _SPLIT.finditer(text):
         cut = m.start()
         if text[cut] == "\n":
+            if _joined(text, cut):
+                continue
             _emit(text, begin, cut, out)
         else:
             # Only a short word or an initial before a full stop can be an abbreviation.
@@ -88,6 +104,15 @@ def split_sentences(text: str) -> list[Sentence]:
         begin = m.end()
     _emit(text, begin, len(text), out)
     return out
+
+
+def _joined(text: str, cut: int) -> bool:
+    """The line break at ``cut`` continues its sentence (``LINE_JOINS``)."""
+    for rule in LINE_JOINS:
+        m = rule.pattern.search(text, max(0, cut - 8), cut + 8)
+        if m is not None and m.start() < cut < m.end():
+            return True
+    return False
 
 
 def _emit(text: str, begin: int, end: int, out: list[Sentence]) -> None:
