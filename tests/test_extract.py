@@ -822,6 +822,69 @@ FAMILY_CASES = [
     # "the State Defense Council" is not the EU's Council
     ("The Latvian State Defense Council backed the decision to allocate at least 0.25% of GDP "
      "to Ukraine.", "", "", [("Latvia", None, None)], []),
+    # 1.4.0 families (from reallabels4, s056-s085). sentence.join.wrapped_line: a release
+    # hard-wrapped at a fixed width is read as prose, not as one line per sentence
+    ("MEDIA RELEASE\nCanberra will provide a further $40 million\nof military aid to "
+     "Ukraine.\nThis brings our total support to\n$300 million.", "Australian Government", "",
+     [("Australia", 4e7, "AUD")], []),
+    # donor.joint_sum: donors named as the source of "a joint effort" give one sum
+    ("Finland opened the first package, committing $100 million, followed by a joint effort "
+     "from Estonia and Latvia contributing $60 million.", "", "",
+     [("Finland", 1e8, "USD"), ("Estonia and Latvia (joint)", 6e7, "USD")], []),
+    # anchor.matched_sum: a donor that "matched this amount" gives the same sum
+    ("Belgium pledged €80 million for the drones, while Portugal matched this amount.", "", "",
+     [("Belgium", 8e7, "EUR"), ("Portugal", 8e7, "EUR")], []),
+    # donor.thanked: named donors thanked for their contributions gave them
+    ("The minister thanked Denmark, Norway and Finland for their contributions to the fund.",
+     "", "", [("Denmark", None, None), ("Norway", None, None), ("Finland", None, None)], []),
+    ("The minister thanked partners for their support.", "", "", [], []),
+    # anchor.things_before_sum: things under a verb of their own, then "and" a sum
+    ("Estonia delivered 12 howitzers to Ukraine and committed EUR 3 million to the fund.", "",
+     "", [("Estonia", None, None), ("Estonia", 3e6, "EUR")], []),
+    ("Estonia will provide EUR 3 million including 12 howitzers.", "", "",
+     [("Estonia", 3e6, "EUR")], []),
+    # anchor.increase_by: what a fund for Ukraine is raised "by" is new money
+    ("The Council decided to increase the ceiling of the fund for Ukraine by €2 billion.", "",
+     "", [("European Union", 2e9, "EUR")], []),
+    ("Germany raised its own defence budget by €10 billion.", "", "", [], []),
+    # donor.fund_owner: the European Peace Facility's tranche is the EU's pledge
+    ("The European Peace Facility will provide a further €300 million for Ukraine's armed "
+     "forces.", "", "", [("European Union", 3e8, "EUR")], []),
+    # actor.fellow_recipient: a state listed with Ukraine after "aid for" receives
+    ("Lawmakers approved a $20 billion package of aid for Ukraine, Taiwan and Israel.", "", "",
+     [], []),
+    # veto.negation no longer reads "blocked Russian assets" as aid held up
+    ("G7 leaders reached an agreement to use profits from blocked Russian assets to fund a $40 "
+     "billion loan to Ukraine.", "", "", [("G7", 4e10, "USD")], [({"G7"}, "other")]),
+    # veto.condition: "contingent on"
+    ("Spain will send four interceptors to Ukraine, contingent on other allies sending 20.",
+     "", "", [], []),
+    # amount.running_total: a tracker's ranking; the level support is "brought to"
+    ("Third-ranked Latvia has pledged €90 million in the given time frame.", "", "", [], []),
+    ("The ministers mobilised a further €200 million, which brings EU support to €2 billion.",
+     "", "", [("European Union", 2e8, "EUR")], []),
+    ("Since 2022 Canada provided over $3 billion in total aid and has issued a new $1 billion "
+     "loan to Ukraine.", "", "", [("Canada", 1e9, "USD")], []),
+    ("Seven member countries have collectively contributed over $1 billion to the scheme.", "",
+     "", [], []),
+    # donor.only_actor with a sum named as support; "our" in a quote makes the speaker the giver
+    ("Today's drawdown, valued at up to $300 million, adds to U.S. security assistance.", "",
+     "", [("United States", 3e8, "USD")], []),
+    # agreements: a coalition led or joined in so many words; a deal reached to fund a sum
+    ("Sweden and Finland are leading a new Maritime Capability Coalition for Ukraine.", "", "",
+     [], [({"Sweden", "Finland"}, "coalition membership")]),
+    # agreement.parties.one_per_counterpart: papers "including with" X and Y
+    ("Kyiv has signed 12 similar security agreements, including with Spain and Portugal.", "",
+     "", [], [({"Ukraine", "Spain"}, "security agreement"),
+              ({"Ukraine", "Portugal"}, "security agreement")]),
+    # agreement.parties.similar_one
+    ("Zelensky signed a security agreement with Italy hours after a similar one with Spain.",
+     "", "", [], [({"Ukraine", "Italy"}, "security agreement"),
+                  ({"Ukraine", "Spain"}, "security agreement")]),
+    # agreement.veto.civil_matter and agreement.veto.generic_paper
+    ("Poland and Ukraine signed a customs agreement on border checks.", "", "", [], []),
+    ("Every ceasefire agreement signed by Russia was broken, Kyiv and Paris said.", "", "", [],
+     []),
 ]  # fmt: skip
 
 

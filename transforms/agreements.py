@@ -32,7 +32,16 @@ _VERB = icompile(
     r"join(?:s|ed|ing)?|launch(?:es|ed)?|found(?:ed)?|creat(?:e|es|ed|ing|ion)|"
     r"establish(?:es|ed|ment)?|set\s+up|bec(?:ame|omes?|oming)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?"
     r"(?:members?|part|participants?)|accession|"
-    r"reached\s+(?:an?\s+)?(?:agreement|deal)|enter(?:s|ed)?\s+into|announced)\b",
+    r"reached\s+(?:an?\s+)?(?:agreement|deal)|enter(?:s|ed)?\s+into|announced|"
+    # 1.4.0 agreement.verb.coalition_role: leading a new coalition, being its members, holding
+    # its kick-off ("The United Kingdom and Norway are leading a new Maritime Capability
+    # Coalition", "Italy, Sweden, and the UK are the first confirmed members of the group",
+    # "the Ministers of Defence of Ukraine, Estonia, and Luxembourg conducted a kick-off meeting
+    # of a new IT Coalition"); vetoed without a coalition (agreement.veto.join_nothing)
+    r"(?:are|is)\s+(?:now\s+)?(?:co-?)?leading|"
+    r"(?:are|is)\s+(?:now\s+|also\s+)?(?:the\s+)?(?:(?:first|newest|latest|founding|confirmed)\s+){1,2}"
+    r"members?\s+of|"
+    r"(?:conducted|held)\s+(?:a|the)\s+(?:kick-?off|inaugural|founding)\s+meeting\s+of)\b",
 )
 _DOC = icompile(
     r"\b(?:memorand(?:ums?|a)|MoUs?|documents?|declarations?|letters?\s+of\s+intent|accords?|"
@@ -346,7 +355,7 @@ def infer_coalition(text: str) -> str | None:
 AGREE_STEMS = frozenset({
     "sign", "signs", "signe", "signi", "inked", "agree", "concl", "join", "joins", "joine",
     "joini", "enlis", "acced", "launc", "found", "creat", "estab", "set", "becam", "becom",
-    "acces", "reach", "annou", "enter",
+    "acces", "reach", "annou", "enter", "leadi", "membe", "condu", "held",
 })  # fmt: skip
 
 
@@ -496,6 +505,26 @@ _VIEW_AFTER = icompile(
 )
 
 
+# 1.4.0: papers about trade, customs, travel, youth or taxes, in a sentence that names no
+# defence matter: "… signed a customs mutual assistance agreement for Canada Border Services
+# Agency to share information with Ukraine".
+_CIVIL_PAPER = icompile(
+    r"\b(?:(?:free[- ])?trade|customs|visas?|youth|travel|tourism|tax(?:ation)?|double\s+taxation|"
+    r"social\s+security|pension)\b[^.;]{0,50}?\b(?:agreements?|deals?|accords?|treat(?:y|ies)|"
+    r"memorand\w+)|\b(?:agreements?|deals?|accords?|memorand\w+)\s+(?:\w+\s+){0,3}?(?:to\s+"
+    r"facilitate\s+|on\s+)(?:work|trade|travel|customs|visas?|youth|tax\w*)\b"
+)
+_DEFENCE_WORDS = icompile(
+    r"\b(?:defen[cs]e|military|security\s+(?:agreement|guarantee|cooperation|assistance)|weapons?|"
+    r"arms|ammunition|drones?|coalition|production|troops)\b"
+)
+# "Every peace agreement signed by Russia …": agreements told as a class.
+_ANY_PAPER = icompile(
+    r"\b(?:every|any|all|no)\s+(?:[\w-]+\s+){0,2}?(?:agreements?|deals?|treat(?:y|ies)|accords?)\s+"
+    r"(?:ever\s+)?(?:signed|concluded|reached|made)\b"
+)
+
+
 # A clause with an agreement verb that asserts no agreement; the first that fires drops it.
 AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
     Rule(
@@ -541,9 +570,26 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
     ),
     Rule(
         "agreement.veto.join_nothing",
-        lambda c: c.word.startswith(("join", "bec", "accession")) and c.coalition is None,
+        lambda c: (
+            c.word.startswith(("join", "bec", "accession", "are", "is", "conducted", "held"))
+            and c.coalition is None
+        ),
         "Finland joined Germany in calling for more aid.",
         "joining is a membership only of a coalition or initiative",
+    ),
+    Rule(
+        "agreement.veto.civil_matter",
+        lambda c: _CIVIL_PAPER.search(c.text) is not None and _DEFENCE_WORDS.search(c.text) is None,
+        "The two countries signed a new agreement to facilitate work and travel for Ukrainian "
+        "and Canadian youth and an updated Canada-Ukraine free trade deal.",
+        "trade, customs, travel and youth papers are not military support (1.4.0; the labels "
+        "leave them out)",
+    ),
+    Rule(
+        "agreement.veto.generic_paper",
+        lambda c: _ANY_PAPER.search(c.text) is not None,
+        "Every peace agreement signed by Russia over the past 15 years has been violated.",
+        "agreements told as a class ('every agreement signed by') are no agreement made (1.4.0)",
     ),
     Rule(
         "agreement.veto.legislation",
@@ -600,7 +646,9 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
 # an adjective, not a verb ("the signing", 1.2.0: "another sign of the EU's support", "the
 # group's agreed-upon target", "their signed accords").
 _DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|another|its|their|his|her|our|this|that|every)|\w['’]s)\s+$", _I
+    # (1.4.0: "amid signs a … counteroffensive … could be underway": a noun)
+    r"(?:\b(?:the|a|an|another|its|their|his|her|our|this|that|every|amid)|\w['’]s)\s+$",
+    _I,
 )
 
 
@@ -732,6 +780,8 @@ def _sentence_agreement(
             trace.note(sent.index, veto.name, "dropped", verb.group())
         return []
     rules = ["agreement.verb"]
+    if word.startswith(("are", "is", "conducted", "held")):
+        rules.append("agreement.verb.coalition_role")
     unnamed_companies = 0
     if not _DESCRIPTOR_STEMS.isdisjoint(stems):
         told = len(mentions)
@@ -797,6 +847,8 @@ def _sentence_agreement(
     groups = [parties]
     if coalition is None:
         groups = _one_per_counterpart(text, mentions, verb.start(), parties)
+        if len(groups) > 1:
+            rules.append("agreement.parties.one_per_counterpart")
     found = [
         AgreementMention(
             parties=group,
@@ -822,7 +874,22 @@ def _sentence_agreement(
 
 
 _PLURAL_DEALS = icompile(
-    r"\b(?:agreements|memoranda|memorandums|deals|accords|treaties)\s*[:,]?\s+with\s+(?:the\s+)?$",
+    r"\b(?:agreements|memoranda|memorandums|deals|accords|treaties)\s*[:,]?\s+with\s+(?:the\s+)?$|"
+    # 1.4.0 agreement.parties.one_per_counterpart: the counterparts a list of papers "includes"
+    # ("17 similar bilateral security agreements, including with the United States, Britain
+    # and Japan", "accords already struck by Kyiv with a raft of countries, including EU
+    # heavyweights Germany and France")
+    r"\b(?:agreements|memoranda|memorandums|deals|accords|treaties|pacts)\b[^.;]{0,70}?,?\s+"
+    r"(?:including|such\s+as|among\s+them)\s+(?:with\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+)
+
+
+# 1.4.0 agreement.parties.similar_one: "a similar one with X" is a second paper with X:
+# "has signed a 10-year bilateral security agreement with France hours after he officialised
+# a similar one with Germany".
+_SIMILAR_ONE = icompile(
+    r"\b(?:a|an)\s+(?:similar|identical|equivalent)\s+(?:one|agreement|deal|pact|accord|document)\s+"
+    r"with\s+(?:the\s+)?"
 )
 
 
@@ -830,8 +897,16 @@ def _one_per_counterpart(
     text: str, mentions: list[Mention], verb_at: int, parties: list[str]
 ) -> list[list[str]]:
     """ "Ukraine signed security agreements with Denmark and the Netherlands": one each."""
+    similar = _SIMILAR_ONE.search(text)
+    if similar is not None:
+        other = next((m for m in mentions if m.start >= similar.end()), None)
+        if other is not None and other.start - similar.end() <= 4 and other.name in parties:
+            first = [p for p in parties if p != other.name]
+            own = [p for p in first if p == "Ukraine"] or ["Ukraine"]
+            if len(first) >= 2:
+                return [first, [*own, other.name]]
     for i, m in enumerate(mentions):
-        if not _PLURAL_DEALS.search(text[max(0, m.start - 60) : m.start]):
+        if not _PLURAL_DEALS.search(text[max(0, m.start - 110) : m.start]):
             continue
         counterparts = [m.name]
         j = i

@@ -25,10 +25,13 @@ from transforms.sentences import Sentence
 _CAD_STATEMENT = (
     "government of canada", "national defence", "canadian armed forces", "canada.ca", "gc.ca",
     "cbc", "global news", "ctv news", "canadian press",
+    # 1.4.0: Canada's own outlets write its dollar as "$" too
+    "omni television", "omnitv.ca", "globe and mail", "national post", "toronto star",
 )  # fmt: skip
 _AUD_STATEMENT = (
     "australian government", "albanese government", "minister for defence", "defence.gov.au",
     "abc news", "abc.net.au", "australian defence force", "sbs news",
+    ".com.au", "sydney morning herald",
 )  # fmt: skip
 
 

@@ -30,7 +30,7 @@ from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -139,6 +139,10 @@ def _date_from_coreferent(pledges: list[PledgeMention], ctx: ArticleContext) -> 
                 continue
             if ctx.subject_of_sentence(i) != p.donor:
                 continue
+            if p.amount is not None and _other_sums_only(sent.text, p.amount):
+                # 1.4.0: a decision with a sum of its own is another decision ("Last month,
+                # Sir Keir Starmer announced a £1.6bn missile deal" does not date a £450m pledge)
+                continue
             cue = best_date(
                 find_dates(sent.text, ctx.published, ctx.stems[i]), published=ctx.published
             )
@@ -146,6 +150,12 @@ def _date_from_coreferent(pledges: list[PledgeMention], ctx: ArticleContext) -> 
                 p.announced_on = cue.value
                 p.restated = p.restated or is_earlier(cue, ctx.published)
                 break
+
+
+def _other_sums_only(text: str, amount: float) -> bool:
+    """``text`` states sums, none of them ``amount``."""
+    sums = [m.amount for m in find_money(text) if not m.conversion]
+    return bool(sums) and all(abs(x - amount) > 0.01 * amount for x in sums)
 
 
 # A sentence that goes on with the same donor's news: "Lisbon also committed to …".
@@ -434,9 +444,12 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
                     break
                 continue
             if a.coalition and b.coalition:
+                # 1.4.0: members told again, some of them, are the membership told before
+                # ("thank Belgium, Denmark, Lithuania, and Latvia for joining us" after "have
+                # already joined the initiative … together with Ukraine, Estonia, …")
                 if (
                     a.coalition == b.coalition
-                    and set(a.parties) == set(b.parties)
+                    and set(a.parties) <= set(b.parties)
                     and a.unnamed_parties == b.unnamed_parties
                 ):
                     dup = b
@@ -546,8 +559,16 @@ def _extract(
         if found:
             # An amount "agreed" is the pledge itself, not a separate agreement.
             deals = [a for a in deals if a.kind != "other" or _REACHED_DEAL.search(a.evidence)]
+            for a in deals:
+                if a.kind == "other":
+                    a.rules = (*a.rules, "agreement.kept.reached_deal")
             memory = memory.after_pledges(i, [p.donor for p in found])
         agreements.extend(deals)
+        for a in deals:
+            # 1.4.0: a coalition agreed without its name ("agreed to create a coalition that
+            # will supply armored vehicles") is "the group" of the sentences after
+            if a.coalition is not None:
+                memory = memory.after_coalition(i, a.coalition)
         memory = _note_coalition(ctx, i, memory)
     pledges = _drop_packages_told_with_sums(_drop_things_told_with_sums(_merge_pledges(pledges)))
     _mark_parts(pledges)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms import cues
 from transforms.actors import NON_DONORS, Mention, donor_eligible
@@ -348,8 +348,8 @@ class _Actor:
 
 # 1.4.0: a state listed beside Ukraine after "aid for" is another recipient, never the giver.
 _FELLOW_RECIPIENT = icompile(
-    r"\b(?:for|to)\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev)(?:\s*,\s*(?:[\w-]+\s+){0,2}?[\w-]+)*"
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$"
+    r"\b(?:for|to)\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev)\s*(?:,\s*(?:and\s+)?|\s+and\s+|"
+    r"\s+as\s+well\s+as\s+)(?:the\s+)?$"
 )
 
 
@@ -516,10 +516,16 @@ def _verb_ok(text: str, verb: re.Match[str], mentions: list[Mention] | None = No
 
 
 def _excluded(text: str, mentions: list[Mention]) -> dict[int, str]:
-    """Indexes of the mentions a donor exclusion drops, with the rule's name."""
+    """Indexes of the mentions a donor exclusion drops, with the rule's name; an actor joined
+    by "and" or a comma to an excluded one shares its fate ("for Ukraine, Taiwan and Israel")."""
     out: dict[int, str] = {}
     for i, m in enumerate(mentions):
-        rule = first_rule(DONOR_EXCLUSIONS, _Actor(text, m)) if donor_eligible(m) else None
+        if not donor_eligible(m):
+            continue
+        if i - 1 in out and _CONJ.match(text[mentions[i - 1].end : m.start]):
+            out[i] = out[i - 1]
+            continue
+        rule = first_rule(DONOR_EXCLUSIONS, _Actor(text, m))
         if rule is not None:
             out[i] = rule.name
     return out
@@ -1085,7 +1091,7 @@ class _Amount:
         )
 
     def is_total(self) -> bool:
-        if self.is_programme_total():
+        if self.is_programme_total() or _FRESH_OBJECT_BEFORE.search(self.before):
             return False
         around = self.text[self.prev_end : self.next_start]
         before = self.before
@@ -1122,6 +1128,13 @@ class _Amount:
 # about SEK 720 million".
 _NEW_THING_AMOUNTS = icompile(
     r"\W{0,2}(?:the|this|its|their)\s+(?:new|latest|fresh)\b[^.;]{0,100}?\bamount(?:s|ed)?\s+to\b"
+)
+# 1.4.0 (in amount.running_total): a new sum as the object of its own verb, after a total, is
+# new: "Ottawa provided over $5.4 billion in total aid to Ukraine and has issued a new $2.4
+# billion loan included in the 2023 budget".
+_FRESH_OBJECT_BEFORE = icompile(
+    r"\band\s+(?:has\s+|have\s+|also\s+|will\s+){0,2}[a-z]+ed\s+(?:a|an)\s+(?:new|additional|"
+    r"further|fresh)\s+$"
 )
 _AMOUNTS_TO = icompile(r"\bamount(?:s|ed)?\s+to\b")
 _OF_THE_BEFORE = icompile(r"^\s*(?:out\s+)?of\s+(?:the|this|that|its|their)\s+$")
@@ -1314,7 +1327,9 @@ def _item_anchors(
 # another verb gives a sum, are a pledge of their own, not the sum's contents: "This week,
 # Lithuania transferred to Ukraine additional M113 armored personnel carriers and committed
 # EUR 1.7 million additionally to the Deming Coalition Fund."
-_AND_NEXT_VERB = icompile(r"^\s*,?\s+and\s+(?:(?:has|have|also|then|will)\s+){0,2}$")
+_AND_NEXT_VERB = icompile(
+    r"^(?:\s+to\s+(?:Ukraine|Kyiv|Kiev|them))?\s*,?\s+and\s+(?:(?:has|have|also|then|will)\s+){0,2}$"
+)
 
 
 def _things_before_sum(
@@ -1639,6 +1654,38 @@ def _is_generic(items: str) -> bool:
     )
 
 
+# 1.4.0 anchor.matched_sum: a donor that "matched" the sum just told gives the same sum:
+# "Germany pledged $500 million for a subsequent package, while Canada matched this amount
+# for the fourth package."
+_MATCHED = icompile(
+    r"\b(?:matched|equall?ed)\s+(?:this|that|the\s+same|its|their|the|his|her)\s+(?:amount|sum|"
+    r"figure|pledge|contribution|commitment)\b"
+)
+
+
+def _matched_sums(
+    text: str, mentions: list[Mention], found: list[PledgeMention]
+) -> list[PledgeMention]:
+    """Copies of the last sum before "matched this amount" for the donor that matched it."""
+    m = _MATCHED.search(text)
+    if m is None:
+        return []
+    told = [p for p in found if p.amount is not None and p.amount_text]
+    if not told:
+        return []
+    who = [x for x in mentions if x.end <= m.start() and donor_eligible(x)]
+    if not who or who[-1].name in {p.donor for p in told}:
+        return []
+    return [
+        replace(
+            told[-1],
+            donor=who[-1].name,
+            component=False,
+            rules=(*told[-1].rules, "anchor.matched_sum"),
+        )
+    ]
+
+
 def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
     """Every pledge the sentence asserts, one record per donor and amount."""
     sent, mentions, ctx, memory, trace = view.sent, view.mentions, view.ctx, view.memory, view.trace
@@ -1779,4 +1826,9 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
             out.append(record)
             if trace is not None:
                 trace.note(sent.index, "pledge", "found", f"{name}: {what} ({', '.join(rules)})")
+    if "match" in stems or "equal" in stems:
+        for p in _matched_sums(text, mentions, out):
+            out.append(p)
+            if trace is not None:
+                trace.note(sent.index, "anchor.matched_sum", "found", f"{p.donor}: {p.amount_text}")
     return out
