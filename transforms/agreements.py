@@ -259,7 +259,11 @@ _MEMBERS_SIGN = icompile(
     r"launched|formed)\s+the\b|^\W*the\s+(?:[\w-]+\s+){0,3}(?:coalition|initiative)\s+(?:was|were|"
     r"has\s+been)\s+(?:officially\s+|formally\s+)?(?:established|created|founded|launched|formed)\b"
 )
-_LED_ADJECTIVE = re.compile(r"\b(?P<who>[A-Z][\w.]+)-led\s+(?:[\w-]+\s+){0,3}?(?:coalition|initiative)\b", _I)
+_LED_ADJECTIVE = re.compile(
+    r"\b(?P<who>[A-Z][\w.]+)-led\s+(?:[\w-]+\s+){0,3}?(?:coalition|initiative)\b"
+    r"(?!\s+(?:pool|fund)\b)",
+    _I,
+)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 PARTY_RULES: tuple[Rule[str], ...] = (
     Rule(
@@ -374,25 +378,82 @@ _DOC_ON_PRODUCTION = icompile(
 )
 
 
-def _kind(text: str, coalition: str | None) -> str:
-    if _DOC_ON_PRODUCTION.search(text):
-        return "joint production"
-    if coalition is not None:
-        return "coalition membership"
-    if _JOINT.search(text):
-        return "joint production"
-    if _SECURITY.search(text):
-        return "security agreement"
-    signed = re.search(r"\bsign|\binked|\bconclud", text, _I) is not None
-    # Several papers signed to enable production ("two documents enabling companies to set up
-    # production") are a signing; a deal or memorandum to build or produce is joint production.
-    if signed and _PAPERS.search(text):
-        return "memorandum/document signing"
-    if _PRODUCTION.search(text):
-        return "joint production"
-    if signed and _DOC.search(text):
-        return "memorandum/document signing"
-    return "other"
+# Issue 10: "agreed on cooperation in the production of weapons".
+_COOPERATION_IN_PRODUCTION = icompile(
+    r"\bcooperation\s+(?:in|on)\s+(?:the\s+)?(?:joint\s+)?(?:production|manufactur\w+)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _KindText:
+    """An agreement's sentence (or clause) as the kind cues see it."""
+
+    text: str
+    coalition: str | None  # the coalition joined, unless a paper was signed within it
+
+    @property
+    def signed(self) -> bool:
+        return re.search(r"\bsign|\binked|\bconclud", self.text, _I) is not None
+
+
+# The kind of an agreement: the first cue that fires decides (else "other").
+KIND_CUES: tuple[Cue[_KindText], ...] = (
+    Cue(
+        "agreement.kind.paper_on_production",
+        lambda k: _DOC_ON_PRODUCTION.search(k.text),
+        "joint production",
+        "Ukraine and Latvia signed a memorandum on joint production of drones.",
+        "a paper whose subject is production, even beside a coalition",
+    ),
+    Cue(
+        "agreement.kind.coalition_membership",
+        lambda k: k.coalition is not None,
+        "coalition membership",
+        "Portugal joined the drone coalition on Monday.",
+        "joining, founding or leading a coalition",
+    ),
+    Cue(
+        "agreement.kind.joint_production",
+        lambda k: _JOINT.search(k.text) or _COOPERATION_IN_PRODUCTION.search(k.text),
+        "joint production",
+        "Ukraine and the USA agreed on cooperation in the production of weapons.",
+        "joint production, co-production, a joint venture, cooperation in production",
+    ),
+    Cue(
+        "agreement.kind.security_agreement",
+        lambda k: _SECURITY.search(k.text),
+        "security agreement",
+        "Ukraine and the Netherlands signed an agreement on security cooperation.",
+        "security agreements, guarantees and the long-term support accords",
+    ),
+    Cue(
+        "agreement.kind.several_papers",
+        lambda k: k.signed and _PAPERS.search(k.text),
+        "memorandum/document signing",
+        "Ukraine and Sweden signed two documents enabling companies to set up production.",
+        "several papers signed to enable production are a signing",
+    ),
+    Cue(
+        "agreement.kind.production_words",
+        lambda k: _PRODUCTION.search(k.text),
+        "joint production",
+        "Rheinmetall and Ukraine signed an agreement to build a shell plant in Ukraine.",
+        "a deal or memorandum to build, produce or manufacture",
+    ),
+    Cue(
+        "agreement.kind.memorandum",
+        lambda k: k.signed and _DOC.search(k.text),
+        "memorandum/document signing",
+        "France and Ukraine signed a letter of intent on Monday.",
+        "a paper signed, of no more specific kind",
+    ),
+)
+
+
+def _kind(text: str, coalition: str | None) -> tuple[str, str]:
+    """The kind of an agreement and the name of the cue that decided it."""
+    cue = first_cue(KIND_CUES, _KindText(text, coalition))
+    return (cue.value, cue.name) if cue else ("other", "agreement.kind.other")
 
 
 def infer_coalition(text: str) -> str | None:
@@ -620,10 +681,10 @@ _CIVILIAN = icompile(
 _MILITARY = icompile(
     r"\b(?:defen[cs]e|security|military|milit|weapons?|arms|armou?r\w*|drones?|ammunition|"
     r"shells?|missiles?|produc\w+|manufactur\w+|coalition|guarantees?|troops|soldiers|army|"
-    r"war|aid|support|assistance|reconstruction|recovery|energy)\b"
+    r"war|aid|support|reconstruction|recovery|energy)\b"
 )
 # "eight countries had so far joined the coalition": a running tally, not a joining.
-_TALLY = icompile(r"\b(?:so\s+far|to\s+date|in\s+total|altogether|by\s+now)\b")
+_TALLY = icompile(r"\b(?:so\s+far|to\s+date|(?:in\s+)?total|altogether|by\s+now)\b")
 
 
 # A clause with an agreement verb that asserts no agreement; the first that fires drops it.
@@ -840,6 +901,9 @@ _COMPANY_DESCRIPTOR = icompile(
 _DESCRIBED_NAME = re.compile(r"\s+(?:[A-Z][\w&.-]*|[A-Z]{2,})")
 
 
+_UNNAMED_ARTICLE = icompile(r"\b(?:a|an|one)\s+(?:private\s+|small\s+|major\s+)?$")
+
+
 def _named_companies(
     mentions: list[Mention], text: str, ctx: ArticleContext, index: int
 ) -> tuple[list[Mention], int]:
@@ -851,8 +915,9 @@ def _named_companies(
     unnamed = 0
     for m in mentions:
         described = m.kind == "country" and _COMPANY_DESCRIPTOR.match(text, m.end)
-        article = text[max(0, m.start - 6) : m.start]
-        if described and re.search(r"\b(?:a|an|one)\s+$", article, _I):
+        article = text[max(0, m.start - 20) : m.start]
+        # issue 10: also "a private US drone company"
+        if described and _UNNAMED_ARTICLE.search(article):
             unnamed += 1
             continue
         if described and re.search(r"\bthe\s+$", article, _I):
@@ -948,7 +1013,11 @@ def _sentence_agreement(
         parties = list(ctx.leaders.get(coalition, []))
         rules.append("agreement.parties.coalition_leaders")
     parties = list(dict.fromkeys(parties))
-    members_sign = not parties and not unnamed_count and COALITION_MEMBERS.test(text)
+    members_sign = (
+        not [p for p in parties if p != "Ukraine"]
+        and not unnamed_count
+        and COALITION_MEMBERS.test(text)
+    )
     if members_sign:
         parties = [f"{coalition or 'coalition'} member states"]
         rules.append(COALITION_MEMBERS.name)
@@ -963,8 +1032,8 @@ def _sentence_agreement(
     # coalition", "Drone Coalition members signed a Memorandum of Understanding").
     within = coalition is not None and word.startswith(("sign", "ink", "agree", "conclud"))
     within = within and bool(_WITHIN_COALITION.search(text) or (members_sign and _DOC.search(text)))
-    kind = _kind(text, None if within else coalition)
-    rules.append(f"agreement.kind.{kind.split('/')[0].replace(' ', '_')}")
+    kind, kind_rule = _kind(text, None if within else coalition)
+    rules.append(kind_rule)
     count = None
     dc = _DOC_COUNT.search(text)
     if dc and kind != "coalition membership":

@@ -19,6 +19,7 @@ from transforms.agreements import (
     AGREE_STEMS,
     ANAPHORIC_DOC,
     coalition_leaders,
+    infer_coalition,
     sentence_agreements,
 )
 from transforms.context import ArticleContext, SentenceView
@@ -272,9 +273,12 @@ def _note_coalition(ctx: ArticleContext, index: int, memory: Memory) -> Memory:
     """The memory with the last coalition sentence ``index`` names (most name none)."""
     if COALITION_HINTS.isdisjoint(ctx.stems[index]):
         return memory
-    for m in ctx.actors_in(index):
-        if m.kind == "coalition":
-            memory = memory.after_coalition(index, m.name)
+    named = [m.name for m in ctx.actors_in(index) if m.kind == "coalition"]
+    # issue 10: "a coalition that will supply armored vehicles" is the coalition "the group"
+    # refers to after it
+    for name in named or [infer_coalition(ctx.sentences[index].text)]:
+        if name is not None:
+            memory = memory.after_coalition(index, name)
     return memory
 
 
@@ -388,19 +392,29 @@ _STORY_PRODUCTION = re.compile(
 )
 _STORY_SECURITY = re.compile(r"\bsecurity\s+(?:agreements?|guarantees?|pacts?)\b", re.IGNORECASE)
 _BARE_AGREEMENT = re.compile(
-    r"\b(?:the\s+relevant|the|this|that|bilateral)\s+agreements?\b", re.IGNORECASE
+    r"\b(?:the\s+relevant|the|this|that|bilateral)\s+agreements?\b|"
+    # issue 10: "the first deal signed with Britain", "successful agreements with the USA",
+    # "The 10-year agreements, including with the EU"
+    r"\b(?:the|first|successful|new)\s+(?:[\w-]+\s+)?(?:agreements?|deals?|accords?|pacts?)\b"
+    r"(?:,\s+including)?\s+(?:with|signed)\b",
+    re.IGNORECASE,
 )
 
 
-def _kind_from_the_story(agreements: list[AgreementMention], title: str | None) -> None:
-    """Give a paper told without its subject the kind the story's title names."""
-    if not title:
+def _kind_from_the_story(
+    agreements: list[AgreementMention], title: str | None, lede: str = ""
+) -> None:
+    """Give a paper told without its subject the kind the story's title names (security
+    agreements also when its first sentence names them: "… outlined in 20 security
+    agreements Kyiv has signed")."""
+    if not title and not lede:
         return
+    title = title or ""
     for a in agreements:
         if a.coalition is not None or not _BARE_AGREEMENT.search(a.evidence):
             continue
         generic = a.kind in ("other", "memorandum/document signing")
-        if generic and _STORY_SECURITY.search(title):
+        if generic and _STORY_SECURITY.search(f"{title}\n{lede}"):
             a.kind, a.rules = "security agreement", (*a.rules, "agreement.kind.story_security")
         elif a.kind == "memorandum/document signing" and _STORY_PRODUCTION.search(title):
             a.kind, a.rules = "joint production", (*a.rules, "agreement.kind.story_production")
@@ -425,12 +439,15 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
                     "other" in (a.kind, b.kind) and set(a.parties) == set(b.parties)
                 ):
                     dup = b
+                    if b.kind == "other":  # "agreed on cooperation", then the memorandum
+                        b.kind, b.rules = a.kind, (*b.rules, "agreement.kind.told_again")
                     break
                 continue
             if a.coalition and b.coalition:
+                # joiners thanked again ("thank Belgium … for joining us") are no new joining
                 if (
                     a.coalition == b.coalition
-                    and set(a.parties) == set(b.parties)
+                    and set(a.parties) <= set(b.parties)
                     and a.unnamed_parties == b.unnamed_parties
                 ):
                     dup = b
@@ -553,7 +570,7 @@ def _extract(
     # Headline records before the sub-amounts of packages (a stable sort: order kept otherwise).
     pledges.sort(key=lambda p: p.component)
     agreements = _merge_agreements(agreements)
-    _kind_from_the_story(agreements, title)
+    _kind_from_the_story(agreements, title, sentences[0].text if sentences else "")
     return Extraction(pledges=pledges, agreements=agreements)
 
 
