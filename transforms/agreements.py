@@ -110,9 +110,10 @@ _RELATIVE_CLAUSE = re.compile(
     r"believes?|thinks?|hopes?|so|now|also|and|but)\b)[a-z]+\s+(?:that|which)\s+(?:\w+\s+){1,3}$"
 )
 _PLEDGE_AGREED = icompile(
-    r"\bagreed\s+to\s+(?:jointly\s+|also\s+|together\s+)?(?:provide|contribute|allocate|give|send|deliver|supply|mobili[sz]e|fund|"
-    r"finance|donate|transfer|pay|spend|use)\b|\bagreed\s+(?:on|upon)\s+(?:the\s+)?(?:allocation|"
-    r"provision|transfer|delivery|financing|funding)\s+of\b",
+    r"\bagreed\s+to\s+(?:jointly\s+|also\s+|together\s+)?(?:provide|contribute|allocate|give|"
+    r"send|deliver|supply|mobili[sz]e|fund|finance|donate|transfer|pay|spend|use)\b|"
+    r"\bagreed\s+(?:on|upon)\s+(?:the\s+)?(?:allocation|provision|transfer|delivery|financing|"
+    r"funding)\s+of\b",
 )
 _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -290,7 +291,8 @@ PARTY_RULES: tuple[Rule[str], ...] = (
         lambda text: re.search(r"\b(?:in|at)\s+[A-Z]\w+,\s+[A-Z]", text),
         "Every peace agreement signed by Russia over the past 15 years has been violated, in "
         "Moldova, Georgia, and Ukraine.",
-        "names listed after a place ('in Moldova, Georgia') are places too, not signatories",
+        "names listed after a place ('in Moldova, Georgia') are places too, not signatories "
+        "(the reader checks the gap between the names; the pattern shows the shape)",
     ),
 )
 INCLUDING_LIST, COALITION_MEMBERS, LED_ADJECTIVE, PLACE_LIST = PARTY_RULES

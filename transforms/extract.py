@@ -273,7 +273,7 @@ def _note_coalition(ctx: ArticleContext, index: int, memory: Memory) -> Memory:
     """The memory with the last coalition sentence ``index`` names (most name none)."""
     if COALITION_HINTS.isdisjoint(ctx.stems[index]):
         return memory
-    named = [m.name for m in ctx.actors_in(index) if m.kind == "coalition"]
+    named: list[str | None] = [m.name for m in ctx.actors_in(index) if m.kind == "coalition"]
     # issue 10: "a coalition that will supply armored vehicles" is the coalition "the group"
     # refers to after it
     for name in named or [infer_coalition(ctx.sentences[index].text)]:
