@@ -881,7 +881,7 @@ FAMILY_CASES = [
     ("Zelensky signed a security agreement with Italy hours after a similar one with Spain.",
      "", "", [], [({"Ukraine", "Italy"}, "security agreement"),
                   ({"Ukraine", "Spain"}, "security agreement")]),
-    # agreement.veto.civil_matter and agreement.veto.generic_paper
+    # agreement.veto.civilian_subject and agreement.veto.generic_paper
     ("Poland and Ukraine signed a customs agreement on border checks.", "", "", [], []),
     ("Every ceasefire agreement signed by Russia was broken, Kyiv and Paris said.", "", "", [],
      []),

@@ -21,27 +21,37 @@ from transforms.dates import best_date, find_dates, is_earlier
 from transforms.lowre import icompile
 from transforms.memory import Memory
 from transforms.records import AgreementMention
-from transforms.rules import Rule, Trace, first_rule
+from transforms.rules import Cue, Rule, Trace, first_cue, first_rule
 from transforms.sentences import Sentence, keys
 
 _I = re.IGNORECASE
 
+# Verbs of a wider reach (issue 10), each read as one of the plain verbs by a named cue of
+# ``VERB_CUES``: "struck a deal", "are the first members of", "are leading a new coalition".
+_INCLUDING_WITH = r"\b(?:agreements|accords|deals|pacts)\b,?\s+including\s+with\b"
+_STRUCK_DEAL = (
+    r"\b(?:struck|strikes?|striking|clinched|sealed|reached)\s+(?:an?\s+|another\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:agreement|deal|accord|pact)\b"
+)
+_ARE_MEMBERS = (
+    r"\b(?:are|is)\s+(?:now\s+|already\s+)?(?:the\s+)?(?:(?:first|newest|latest|founding)\s+)?"
+    r"(?:confirmed\s+)?members?\s+of\b|\bparticipating\s+in\s+(?:the|this)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:initiative|coalition)\s+(?:also\s+)?include\b"
+)
+_LEADING_NEW = (
+    r"\b(?:are|is|were|was)\s+(?:now\s+)?(?:co-?)?leading\s+(?:a|the)\s+new\b|"
+    r"\bannounced\s+the\s+(?:official\s+|formal\s+)?(?:launch|creation|establishment|formation)"
+    r"\s+of\b"
+)
+_KICK_OFF = r"\b(?:conducted|held)\s+(?:a|the)\s+(?:kick-?off|inaugural|founding)\s+meeting\s+of\b"
 _VERB = icompile(
+    rf"{_INCLUDING_WITH}|{_STRUCK_DEAL}|{_ARE_MEMBERS}|{_LEADING_NEW}|{_KICK_OFF}|"
     r"\b(?:sign(?:s|ed|ing)?\s+up(?:\s+(?:to|for))?|sign(?:s|ed|ing)?(?!\s+off)|inked|enlist(?:s|ed)?|"
     r"acced(?:e|es|ed)\s+to|agree(?:s|d)?(?:\s+(?:on|upon))?|conclude[sd]?|"
     r"join(?:s|ed|ing)?|launch(?:es|ed)?|found(?:ed)?|creat(?:e|es|ed|ing|ion)|"
     r"establish(?:es|ed|ment)?|set\s+up|bec(?:ame|omes?|oming)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?"
     r"(?:members?|part|participants?)|accession|"
-    r"reached\s+(?:an?\s+)?(?:agreement|deal)|enter(?:s|ed)?\s+into|announced|"
-    # 1.4.0 agreement.verb.coalition_role: leading a new coalition, being its members, holding
-    # its kick-off ("The United Kingdom and Norway are leading a new Maritime Capability
-    # Coalition", "Italy, Sweden, and the UK are the first confirmed members of the group",
-    # "the Ministers of Defence of Ukraine, Estonia, and Luxembourg conducted a kick-off meeting
-    # of a new IT Coalition"); vetoed without a coalition (agreement.veto.join_nothing)
-    r"(?:are|is)\s+(?:now\s+)?(?:co-?)?leading|"
-    r"(?:are|is)\s+(?:now\s+|also\s+)?(?:the\s+)?(?:(?:first|newest|latest|founding|confirmed)\s+){1,2}"
-    r"members?\s+of|"
-    r"(?:conducted|held)\s+(?:a|the)\s+(?:kick-?off|inaugural|founding)\s+meeting\s+of)\b",
+    r"reached\s+(?:an?\s+)?(?:agreement|deal)|enter(?:s|ed)?\s+into|announced)\b",
 )
 _DOC = icompile(
     r"\b(?:memorand(?:ums?|a)|MoUs?|documents?|declarations?|letters?\s+of\s+intent|accords?|"
@@ -67,7 +77,7 @@ _SECURITY = icompile(
     r"(?:long[- ]term\s+)support\b",
 )
 _FUTURE = icompile(
-    r"\b(?:will|shall|going\s+to|expects?\s+to|expecting|to\s+be\s+signed|plans?\s+to|intends?\s+to|preparing|expected|"
+    r"\b(?:will|shall|going\s+to|expects?|expecting|to\s+be\s+signed|plans?\s+to|intends?\s+to|preparing|expected|"
     r"may|might|could|next\s+(?:week|month|year)|in\s+the\s+coming|soon|would\s+be\s+signed|"
     r"ready\s+to\s+sign|aim\w*\s+to|hopes?\s+to|wants?\s+to|talks|negotiat\w+|propos\w+|"
     r"consider(?:s|ing)|mulling|weighing)\b",
@@ -87,8 +97,8 @@ _DOC_PRESUPPOSED = icompile(
 # A repetition of an agreement the article told before: "The document was signed on Tuesday
 # by …", "the 15th country to conclude such an agreement", "the treaty, signed in …".
 ANAPHORIC_DOC = icompile(
-    r"^\W{0,3}(?:the|this|that)\s+(?:document|agreement|treaty|memorandum|accord|deal|pact)s?\s+"
-    r"(?:(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?|,\s+(?:which\s+was\s+)?)"
+    r"^\W{0,3}(?:the|this|that)\s+(?:document|agreement|treaty|memorandum|accord|deal|pact)s?"
+    r"(?:\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?|\s*,\s+(?:which\s+was\s+)?)"
     r"(?:signed|concluded|inked)\b|"
     r"\bsuch\s+(?:an?\s+)?(?:documents?|agreements?|treat(?:y|ies)|memorand\w+|accords?|deals?|"
     r"pacts?)\b",
@@ -101,9 +111,10 @@ _RELATIVE_CLAUSE = re.compile(
     r"believes?|thinks?|hopes?|so|now|also|and|but)\b)[a-z]+\s+(?:that|which)\s+(?:\w+\s+){1,3}$"
 )
 _PLEDGE_AGREED = icompile(
-    r"\bagreed\s+to\s+(?:provide|contribute|allocate|give|send|deliver|supply|mobili[sz]e|fund|"
-    r"finance|donate|transfer|pay|spend|use)\b|\bagreed\s+(?:on|upon)\s+(?:the\s+)?(?:allocation|"
-    r"provision|transfer|delivery|financing|funding)\s+of\b",
+    r"\bagreed\s+to\s+(?:jointly\s+|also\s+|together\s+)?(?:provide|contribute|allocate|give|"
+    r"send|deliver|supply|mobili[sz]e|fund|finance|donate|transfer|pay|spend|use)\b|"
+    r"\bagreed\s+(?:on|upon)\s+(?:the\s+)?(?:allocation|provision|transfer|delivery|financing|"
+    r"funding)\s+of\b",
 )
 _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -131,7 +142,7 @@ _LEAD = icompile(r"\b(?:co-?)?led\s+by\s+")
 _COALITION_WORD = icompile(r"\b(?:coalition|initiative|group|alliance|format)\b")
 _PRODUCTION = icompile(
     r"\b(?:build|set\s+up|establish|open|launch|create|locali[sz]e)\s+(?:\w+\s+){0,3}?"
-    r"(?:plant|factory|facility|production|hub|workshop)s?\b|\b(?:produce|manufacture)\s+",
+    r"(?:plant|factory|facility|production|workshop)s?\b|\b(?:produce|manufacture)\s+",
 )
 # Capability words that name a coalition: "a coalition … for air defence".
 _CAPABILITIES = [
@@ -239,9 +250,59 @@ _COMPANY_COUNTRY = re.compile(
 )
 
 
-def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
+# Who signs, where the plain reading of the sentence finds no one or the wrong ones (issue 10).
+_INCLUDING_DEALS = icompile(
+    r"\b(?:agreements|accords|deals|pacts|treaties)\b[^.;:]{0,90}?\bincluding\s+(?:with\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_MEMBERS_SIGN = icompile(
+    r"\b(?:coalition|initiative)\s+members\b|\bmembers\s+of\s+the\s+(?:[\w-]+\s+){0,3}"
+    r"(?:coalition|initiative)\b|\bwe\s+have\s+(?:jointly\s+)?(?:created|established|founded|"
+    r"launched|formed)\s+the\b|^\W*the\s+(?:[\w-]+\s+){0,3}(?:coalition|initiative)\s+(?:was|were|"
+    r"has\s+been)\s+(?:officially\s+|formally\s+)?(?:established|created|founded|launched|formed)\b"
+)
+_LED_ADJECTIVE = re.compile(
+    r"\b(?P<who>[A-Z][\w.]+)-led\s+(?:[\w-]+\s+){0,3}?(?:coalition|initiative)\b"
+    r"(?!\s+(?:pool|fund)\b)",
+    _I,
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+PARTY_RULES: tuple[Rule[str], ...] = (
+    Rule(
+        "agreement.parties.including_list",
+        lambda text: _INCLUDING_DEALS.search(text),
+        "Ukraine has signed 17 similar bilateral security agreements, including with the United "
+        "States, Britain and Japan.",
+        "papers told by a list of counterparts are one paper each, with the subject's state",
+    ),
+    Rule(
+        "agreement.parties.coalition_members",
+        lambda text: _MEMBERS_SIGN.search(text),
+        "Today, 10 July, Drone Coalition members signed a Memorandum of Understanding (MoU).",
+        "a coalition's unnamed members (or its founders, 'we') sign: the members are the party",
+    ),
+    Rule(
+        "agreement.parties.led_adjective",
+        lambda text: _LED_ADJECTIVE.search(text),
+        "Some 20 countries have already joined the Lithuanian-led demining coalition.",
+        "the state a coalition is 'X-led' by is one of its members",
+    ),
+    Rule(
+        "agreement.parties.place_list",
+        lambda text: re.search(r"\b(?:in|at)\s+[A-Z]\w+,\s+[A-Z]", text),
+        "Italy and Spain signed an agreement on joint production of shells in Poland, Romania "
+        "and Moldova.",
+        "names listed after a place ('in Moldova, Georgia') are places too, not signatories "
+        "(the reader checks the gap between the names; the pattern shows the shape)",
+    ),
+)
+INCLUDING_LIST, COALITION_MEMBERS, LED_ADJECTIVE, PLACE_LIST = PARTY_RULES
+
+
+def _parties(text: str, mentions: list[Mention], verb_at: int, fired: list[str]) -> list[str]:
     names: list[str] = []
     places: list[str] = []  # "at a ceremony in Copenhagen": the host, if no one else signs
+    place_end: int | None = None
     aside = (
         [(r.start(), r.end()) for r in _RELATIVE.finditer(text[:verb_at])] if "," in text else []
     )
@@ -268,10 +329,15 @@ def _parties(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
         ):
             continue  # "MBDA Deutschland", "THALES Belgium": the country names the company
         before = text[max(0, m.start - 25) : m.start]
-        if _PLACE_BEFORE.search(before):
+        listed = place_end is not None and _LIST_GAP.fullmatch(text, place_end, m.start)
+        if _PLACE_BEFORE.search(before) or listed:
             if m.start < verb_at:
                 places.append(m.name)
+            if listed:
+                fired.append(PLACE_LIST.name)
+            place_end = m.end
             continue
+        place_end = None
         institution = _INSTITUTION_OF.search(text[max(0, m.start - 45) : m.start])
         # after the verb, an institution is a party only as the counterpart: "signed a
         # contract with the Ministry of Defence of Ukraine"
@@ -315,25 +381,82 @@ _DOC_ON_PRODUCTION = icompile(
 )
 
 
-def _kind(text: str, coalition: str | None) -> str:
-    if _DOC_ON_PRODUCTION.search(text):
-        return "joint production"
-    if coalition is not None:
-        return "coalition membership"
-    if _JOINT.search(text):
-        return "joint production"
-    if _SECURITY.search(text):
-        return "security agreement"
-    signed = re.search(r"\bsign|\binked|\bconclud", text, _I) is not None
-    # Several papers signed to enable production ("two documents enabling companies to set up
-    # production") are a signing; a deal or memorandum to build or produce is joint production.
-    if signed and _PAPERS.search(text):
-        return "memorandum/document signing"
-    if _PRODUCTION.search(text):
-        return "joint production"
-    if signed and _DOC.search(text):
-        return "memorandum/document signing"
-    return "other"
+# Issue 10: "agreed on cooperation in the production of weapons".
+_COOPERATION_IN_PRODUCTION = icompile(
+    r"\bcooperation\s+(?:in|on)\s+(?:the\s+)?(?:joint\s+)?(?:production|manufactur\w+)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _KindText:
+    """An agreement's sentence (or clause) as the kind cues see it."""
+
+    text: str
+    coalition: str | None  # the coalition joined, unless a paper was signed within it
+
+    @property
+    def signed(self) -> bool:
+        return re.search(r"\bsign|\binked|\bconclud", self.text, _I) is not None
+
+
+# The kind of an agreement: the first cue that fires decides (else "other").
+KIND_CUES: tuple[Cue[_KindText], ...] = (
+    Cue(
+        "agreement.kind.paper_on_production",
+        lambda k: _DOC_ON_PRODUCTION.search(k.text),
+        "joint production",
+        "Ukraine and Latvia signed a memorandum on joint production of drones.",
+        "a paper whose subject is production, even beside a coalition",
+    ),
+    Cue(
+        "agreement.kind.coalition_membership",
+        lambda k: k.coalition is not None,
+        "coalition membership",
+        "Portugal joined the drone coalition on Monday.",
+        "joining, founding or leading a coalition",
+    ),
+    Cue(
+        "agreement.kind.joint_production",
+        lambda k: _JOINT.search(k.text) or _COOPERATION_IN_PRODUCTION.search(k.text),
+        "joint production",
+        "Ukraine and the USA agreed on cooperation in the production of weapons.",
+        "joint production, co-production, a joint venture, cooperation in production",
+    ),
+    Cue(
+        "agreement.kind.security_agreement",
+        lambda k: _SECURITY.search(k.text),
+        "security agreement",
+        "Ukraine and the Netherlands signed an agreement on security cooperation.",
+        "security agreements, guarantees and the long-term support accords",
+    ),
+    Cue(
+        "agreement.kind.several_papers",
+        lambda k: k.signed and _PAPERS.search(k.text),
+        "memorandum/document signing",
+        "Ukraine and Sweden signed two documents enabling companies to set up production.",
+        "several papers signed to enable production are a signing",
+    ),
+    Cue(
+        "agreement.kind.production_words",
+        lambda k: _PRODUCTION.search(k.text),
+        "joint production",
+        "Rheinmetall and Ukraine signed an agreement to build a shell plant in Ukraine.",
+        "a deal or memorandum to build, produce or manufacture",
+    ),
+    Cue(
+        "agreement.kind.memorandum",
+        lambda k: k.signed and _DOC.search(k.text),
+        "memorandum/document signing",
+        "France and Ukraine signed a letter of intent on Monday.",
+        "a paper signed, of no more specific kind",
+    ),
+)
+
+
+def _kind(text: str, coalition: str | None) -> tuple[str, str]:
+    """The kind of an agreement and the name of the cue that decided it."""
+    cue = first_cue(KIND_CUES, _KindText(text, coalition))
+    return (cue.value, cue.name) if cue else ("other", "agreement.kind.other")
 
 
 def infer_coalition(text: str) -> str | None:
@@ -355,8 +478,53 @@ def infer_coalition(text: str) -> str | None:
 AGREE_STEMS = frozenset({
     "sign", "signs", "signe", "signi", "inked", "agree", "concl", "join", "joins", "joine",
     "joini", "enlis", "acced", "launc", "found", "creat", "estab", "set", "becam", "becom",
-    "acces", "reach", "annou", "enter", "leadi", "membe", "condu", "held",
+    "acces", "reach", "annou", "enter", "struc", "strik", "clinc", "seale", "membe", "parti",
+    "leadi", "inclu", "condu", "held",
 })  # fmt: skip
+
+# The wider verbs, each read as the plain verb whose rules it follows (the first that fires).
+VERB_CUES: tuple[Cue[str], ...] = (
+    Cue(
+        "agreement.verb.including_with",
+        lambda v: re.fullmatch(_INCLUDING_WITH, v, _I),
+        "signed",
+        "The ten-year agreements, including with Spain and Portugal, set out commitments on "
+        "long-term military assistance.",
+        "a list of papers told by their counterparts asserts each of them (as background)",
+    ),
+    Cue(
+        "agreement.verb.struck_deal",
+        lambda v: re.fullmatch(_STRUCK_DEAL, v, _I),
+        "signed",
+        "Kyiv struck a landmark deal with Denmark Friday that paves the way for Ukrainian "
+        "companies to jointly produce weapons on Danish soil.",
+        "striking, clinching or reaching a deal is concluding it",
+    ),
+    Cue(
+        "agreement.verb.are_members",
+        lambda v: re.fullmatch(_ARE_MEMBERS, v, _I),
+        "join",
+        "Kyiv is preparing a tank coalition. Italy, Sweden, and the UK are the first confirmed "
+        "members of the group.",
+        "named members of a coalition are its joiners, without the verb 'join'",
+    ),
+    Cue(
+        "agreement.verb.leading_new",
+        lambda v: re.fullmatch(_LEADING_NEW, v, _I),
+        "launch",
+        "The United Kingdom and Norway are leading a new Maritime Capability Coalition to "
+        "strengthen Ukraine's ability to operate at sea.",
+        "leading a new coalition, or the announced launch of one, founds it",
+    ),
+    Cue(
+        "agreement.verb.kick_off",
+        lambda v: re.fullmatch(_KICK_OFF, v, _I),
+        "launch",
+        "The Ministers of Defence of Ukraine, Estonia, and Luxembourg conducted a kick-off "
+        "meeting of a new IT Coalition.",
+        "the first meeting of a new coalition founds it (1.4.0)",
+    ),
+)
 
 
 def sentence_agreements(view: SentenceView) -> list[AgreementMention]:
@@ -505,24 +673,34 @@ _VIEW_AFTER = icompile(
 )
 
 
-# 1.4.0: papers about trade, customs, travel, youth or taxes, in a sentence that names no
-# defence matter: "… signed a customs mutual assistance agreement for Canada Border Services
-# Agency to share information with Ukraine".
-_CIVIL_PAPER = icompile(
-    r"\b(?:(?:free[- ])?trade|customs|visas?|youth|travel|tourism|tax(?:ation)?|double\s+taxation|"
-    r"social\s+security|pension)\b[^.;]{0,50}?\b(?:agreements?|deals?|accords?|treat(?:y|ies)|"
-    r"memorand\w+)|\b(?:agreements?|deals?|accords?|memorand\w+)\s+(?:\w+\s+){0,3}?(?:to\s+"
-    r"facilitate\s+|on\s+)(?:work|trade|travel|customs|visas?|youth|tax\w*)\b"
-)
-_DEFENCE_WORDS = icompile(
-    r"\b(?:defen[cs]e|military|security\s+(?:agreement|guarantee|cooperation|assistance)|weapons?|"
-    r"arms|ammunition|drones?|coalition|production|troops)\b"
-)
 # "Every peace agreement signed by Russia …": agreements told as a class.
 _ANY_PAPER = icompile(
     r"\b(?:every|any|all|no)\s+(?:[\w-]+\s+){0,2}?(?:agreements?|deals?|treat(?:y|ies)|accords?)\s+"
     r"(?:ever\s+)?(?:signed|concluded|reached|made)\b"
 )
+# Issue 10. "the memorandum establishes an approach": the paper acts, nobody signs.
+_PAPER_SUBJECT = icompile(
+    r"\b(?:the|this|that)\s+(?:new\s+)?(?:memorand\w+|agreements?|documents?|deals?|treaty|"
+    r"accords?|declarations?|MoUs?)\s+(?:also\s+)?$"
+)
+# "The UK has launched an industrial competition on behalf of the Drone Coalition".
+_ACTIVITY = icompile(
+    r"\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:competition|campaign|tender|"
+    r"call|programm?e?|project|investigation|offensive|attacks?|strikes?|appeal|courses?|"
+    r"exercises?|operation)\b"
+)
+# Papers outside military support: "an updated free trade deal", "a customs agreement".
+_CIVILIAN = icompile(
+    r"\b(?:free[- ]trade|trade|customs|youth|travel|visas?|tax(?:ation)?|pensions?|tourism|"
+    r"education|cultur\w+)\b"
+)
+_MILITARY = icompile(
+    r"\b(?:defen[cs]e|security|military|milit|weapons?|arms|armou?r\w*|drones?|ammunition|"
+    r"shells?|missiles?|produc\w+|manufactur\w+|coalition|guarantees?|troops|soldiers|army|"
+    r"war|aid|support|reconstruction|recovery|energy)\b"
+)
+# "eight countries had so far joined the coalition": a running tally, not a joining.
+_TALLY = icompile(r"\b(?:so\s+far|to\s+date|(?:in\s+)?total|altogether|by\s+now)\b")
 
 
 # A clause with an agreement verb that asserts no agreement; the first that fires drops it.
@@ -563,6 +741,43 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
         "a paper the sentence only refers back to",
     ),
     Rule(
+        "agreement.veto.paper_as_subject",
+        lambda c: (
+            c.word.startswith(("establish", "creat", "set up", "launch", "found"))
+            and _PAPER_SUBJECT.search(c.text, max(0, c.verb.start() - 40), c.verb.start())
+        ),
+        "It is noted that the memorandum establishes an approach to the interoperability of "
+        "systems produced in Ukraine.",
+        "a paper that establishes or creates something is its content, not a signing",
+    ),
+    Rule(
+        "agreement.veto.launched_activity",
+        lambda c: (
+            c.word.startswith(("launch", "creat", "establish", "set up"))
+            and _ACTIVITY.match(c.text, c.verb.end())
+        ),
+        "The UK has launched an industrial competition on behalf of the Drone Coalition.",
+        "launching a competition, campaign or programme for a coalition founds nothing",
+    ),
+    Rule(
+        "agreement.veto.civilian_subject",
+        lambda c: _CIVILIAN.search(c.text) and not _MILITARY.search(c.text),
+        "Canada on Sunday also signed a customs mutual assistance agreement for its Border "
+        "Services Agency to share information with Ukraine.",
+        "trade, customs, youth or travel papers are outside military support",
+    ),
+    Rule(
+        "agreement.veto.running_tally",
+        lambda c: (
+            c.word.startswith("join")
+            and _UNNAMED.search(c.text)
+            and _TALLY.search(c.text[: c.verb.end() + 20])
+        ),
+        "Deputy Defence Minister Kateryna Chernohorenko said that eight countries had so far "
+        "joined the coalition.",
+        "a count of members so far is a running tally (an aggregate), not a joining",
+    ),
+    Rule(
         "agreement.veto.founding_nothing",
         _founding_nothing,
         "Ukraine and France launched talks on air defence.",
@@ -570,20 +785,9 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
     ),
     Rule(
         "agreement.veto.join_nothing",
-        lambda c: (
-            c.word.startswith(("join", "bec", "accession", "are", "is", "conducted", "held"))
-            and c.coalition is None
-        ),
+        lambda c: c.word.startswith(("join", "bec", "accession")) and c.coalition is None,
         "Finland joined Germany in calling for more aid.",
         "joining is a membership only of a coalition or initiative",
-    ),
-    Rule(
-        "agreement.veto.civil_matter",
-        lambda c: _CIVIL_PAPER.search(c.text) is not None and _DEFENCE_WORDS.search(c.text) is None,
-        "The two countries signed a new agreement to facilitate work and travel for Ukrainian "
-        "and Canadian youth and an updated Canada-Ukraine free trade deal.",
-        "trade, customs, travel and youth papers are not military support (1.4.0; the labels "
-        "leave them out)",
     ),
     Rule(
         "agreement.veto.generic_paper",
@@ -644,10 +848,12 @@ AGREEMENT_VETOES: tuple[Rule[_Clause], ...] = (
 
 # agreement.verb.noun_or_adjective: after a determiner or a possessive the word is a noun or
 # an adjective, not a verb ("the signing", 1.2.0: "another sign of the EU's support", "the
-# group's agreed-upon target", "their signed accords").
+# group's agreed-upon target", "their signed accords"; issue 10: "amid signs", "expects
+# further signing of agreements").
 _DETERMINER_BEFORE = re.compile(
     # (1.4.0: "amid signs a … counteroffensive … could be underway": a noun)
-    r"(?:\b(?:the|a|an|another|its|their|his|her|our|this|that|every|amid)|\w['’]s)\s+$",
+    r"(?:\b(?:the|a|an|another|its|their|his|her|our|this|that|every|amid|any|no|further)|"
+    r"\w['’]s)\s+$",
     _I,
 )
 
@@ -718,6 +924,9 @@ _COMPANY_DESCRIPTOR = icompile(
 _DESCRIBED_NAME = re.compile(r"\s+(?:[A-Z][\w&.-]*|[A-Z]{2,})")
 
 
+_UNNAMED_ARTICLE = icompile(r"\b(?:a|an|one)\s+(?:private\s+|small\s+|major\s+)?$")
+
+
 def _named_companies(
     mentions: list[Mention], text: str, ctx: ArticleContext, index: int
 ) -> tuple[list[Mention], int]:
@@ -729,8 +938,9 @@ def _named_companies(
     unnamed = 0
     for m in mentions:
         described = m.kind == "country" and _COMPANY_DESCRIPTOR.match(text, m.end)
-        article = text[max(0, m.start - 6) : m.start]
-        if described and re.search(r"\b(?:a|an|one)\s+$", article, _I):
+        article = text[max(0, m.start - 20) : m.start]
+        # issue 10: also "a private US drone company"
+        if described and _UNNAMED_ARTICLE.search(article):
             unnamed += 1
             continue
         if described and re.search(r"\bthe\s+$", article, _I):
@@ -773,15 +983,16 @@ def _sentence_agreement(
     word = verb.group().lower()
     if re.match(r"sign\w*\s+up|enlist|acced", word):
         word = "join"  # "signed up to the drone coalition", "acceded to": a membership
+    wider = first_cue(VERB_CUES, verb.group())
+    if wider is not None:
+        word = wider.value
     coalition = _clause_coalition(text, word, mentions, sent, memory, verb)
     veto = first_rule(AGREEMENT_VETOES, _Clause(text, stems, verb, word, coalition))
     if veto is not None:
         if trace is not None:
             trace.note(sent.index, veto.name, "dropped", verb.group())
         return []
-    rules = ["agreement.verb"]
-    if word.startswith(("are", "is", "conducted", "held")):
-        rules.append("agreement.verb.coalition_role")
+    rules = ["agreement.verb"] if wider is None else ["agreement.verb", wider.name]
     unnamed_companies = 0
     if not _DESCRIPTOR_STEMS.isdisjoint(stems):
         told = len(mentions)
@@ -790,7 +1001,13 @@ def _sentence_agreement(
             rules.append("agreement.parties.company_nationality")
         if unnamed_companies:
             rules.append("agreement.parties.unnamed_company")
-    parties = _parties(text, mentions, verb.start())
+    parties = _parties(text, mentions, verb.start(), rules)
+    led = LED_ADJECTIVE.test(text) if coalition else None
+    if isinstance(led, re.Match):
+        leader = [m.name for m in find_actors(led.group("who")) if m.kind == "country"]
+        if leader and leader[0] not in parties:
+            parties = [*leader, *parties]
+            rules.append(LED_ADJECTIVE.name)
     lead = _LEAD.search(text, verb.end())
     if lead and word.startswith("join"):
         joiners = [m.name for m in mentions if _party(m) and m.start < lead.start()]
@@ -819,16 +1036,27 @@ def _sentence_agreement(
         parties = list(ctx.leaders.get(coalition, []))
         rules.append("agreement.parties.coalition_leaders")
     parties = list(dict.fromkeys(parties))
+    members_sign = (
+        not [p for p in parties if p != "Ukraine"]
+        and not unnamed_count
+        and COALITION_MEMBERS.test(text)
+    )
+    if members_sign:
+        parties = [f"{coalition or 'coalition'} member states"]
+        rules.append(COALITION_MEMBERS.name)
     if (not parties or parties == ["Ukraine"]) and not unnamed_count:
         if trace is not None:
+            for fired in rules[1:]:
+                trace.note(sent.index, fired, "dropped", verb.group())
             trace.note(sent.index, "agreement.veto.no_parties", "dropped", verb.group())
         return []
-    # A document signed *within* a coalition is about something else: its kind follows the
-    # document ("signed a memorandum on drone production within the drone coalition").
+    # A document signed *within* a coalition, or by its members, is about something else: its
+    # kind follows the document ("signed a memorandum on drone production within the drone
+    # coalition", "Drone Coalition members signed a Memorandum of Understanding").
     within = coalition is not None and word.startswith(("sign", "ink", "agree", "conclud"))
-    within = within and bool(_WITHIN_COALITION.search(text))
-    kind = _kind(text, None if within else coalition)
-    rules.append(f"agreement.kind.{kind.split('/')[0].replace(' ', '_')}")
+    within = within and bool(_WITHIN_COALITION.search(text) or (members_sign and _DOC.search(text)))
+    kind, kind_rule = _kind(text, None if within else coalition)
+    rules.append(kind_rule)
     count = None
     dc = _DOC_COUNT.search(text)
     if dc and kind != "coalition membership":
@@ -846,7 +1074,7 @@ def _sentence_agreement(
     confidence = 0.75 if parties else 0.55
     groups = [parties]
     if coalition is None:
-        groups = _one_per_counterpart(text, mentions, verb.start(), parties)
+        groups = _one_per_counterpart(text, mentions, verb.start(), parties, rules)
         if len(groups) > 1:
             rules.append("agreement.parties.one_per_counterpart")
     found = [
@@ -863,7 +1091,7 @@ def _sentence_agreement(
             restated=restated,
             coalition=coalition,
             unnamed_parties=unnamed_count,
-            rules=tuple(rules),
+            rules=tuple(dict.fromkeys(rules)),  # a rule named once, however often it fired
         )
         for group in groups
     ]
@@ -894,9 +1122,12 @@ _SIMILAR_ONE = icompile(
 
 
 def _one_per_counterpart(
-    text: str, mentions: list[Mention], verb_at: int, parties: list[str]
+    text: str, mentions: list[Mention], verb_at: int, parties: list[str], fired: list[str]
 ) -> list[list[str]]:
-    """ "Ukraine signed security agreements with Denmark and the Netherlands": one each."""
+    """ "Ukraine signed security agreements with Denmark and the Netherlands": one each; so
+    too "17 agreements, including with the United States, Britain and Japan", signed by the
+    subject's state (else Ukraine), not by the others the sentence names; and "a similar one
+    with X" is a second paper, with X."""
     similar = _SIMILAR_ONE.search(text)
     if similar is not None:
         other = next((m for m in mentions if m.start >= similar.end()), None)
@@ -906,18 +1137,25 @@ def _one_per_counterpart(
             if len(first) >= 2:
                 return [first, [*own, other.name]]
     for i, m in enumerate(mentions):
-        if not _PLURAL_DEALS.search(text[max(0, m.start - 110) : m.start]):
+        window = text[max(0, m.start - 140) : m.start]
+        including = INCLUDING_LIST.test(window) is not None
+        if not (including or _PLURAL_DEALS.search(window[-110:])):
             continue
         counterparts = [m.name]
         j = i
-        while j + 1 < len(mentions) and re.fullmatch(
-            r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?",
-            text[mentions[j].end : mentions[j + 1].start],
+        while j + 1 < len(mentions) and _LIST_GAP.fullmatch(
+            text, mentions[j].end, mentions[j + 1].start
         ):
             j += 1
             counterparts.append(mentions[j].name)
-        own = [p for p in parties if p not in counterparts] or ["Ukraine"]
+        if including:
+            subject = [x.name for x in mentions if x.start < verb_at and _party(x)]
+            own = [p for p in subject if p not in counterparts] or ["Ukraine"]
+        else:
+            own = [p for p in parties if p not in counterparts] or ["Ukraine"]
         if len(counterparts) > 1:
+            if including:
+                fired.append(INCLUDING_LIST.name)
             return [[*own, c] for c in dict.fromkeys(counterparts) if c not in own]
     return [parties]
 

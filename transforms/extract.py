@@ -19,6 +19,7 @@ from transforms.agreements import (
     AGREE_STEMS,
     ANAPHORIC_DOC,
     coalition_leaders,
+    infer_coalition,
     sentence_agreements,
 )
 from transforms.context import ArticleContext, SentenceView
@@ -30,7 +31,7 @@ from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -288,9 +289,12 @@ def _note_coalition(ctx: ArticleContext, index: int, memory: Memory) -> Memory:
     """The memory with the last coalition sentence ``index`` names (most name none)."""
     if COALITION_HINTS.isdisjoint(ctx.stems[index]):
         return memory
-    for m in ctx.actors_in(index):
-        if m.kind == "coalition":
-            memory = memory.after_coalition(index, m.name)
+    named: list[str | None] = [m.name for m in ctx.actors_in(index) if m.kind == "coalition"]
+    # issue 10: "a coalition that will supply armored vehicles" is the coalition "the group"
+    # refers to after it
+    for name in named or [infer_coalition(ctx.sentences[index].text)]:
+        if name is not None:
+            memory = memory.after_coalition(index, name)
     return memory
 
 
@@ -404,19 +408,29 @@ _STORY_PRODUCTION = re.compile(
 )
 _STORY_SECURITY = re.compile(r"\bsecurity\s+(?:agreements?|guarantees?|pacts?)\b", re.IGNORECASE)
 _BARE_AGREEMENT = re.compile(
-    r"\b(?:the\s+relevant|the|this|that|bilateral)\s+agreements?\b", re.IGNORECASE
+    r"\b(?:the\s+relevant|the|this|that|bilateral)\s+agreements?\b|"
+    # issue 10: "the first deal signed with Britain", "successful agreements with the USA",
+    # "The 10-year agreements, including with the EU"
+    r"\b(?:the|first|successful|new)\s+(?:[\w-]+\s+)?(?:agreements?|deals?|accords?|pacts?)\b"
+    r"(?:,\s+including)?\s+(?:with|signed)\b",
+    re.IGNORECASE,
 )
 
 
-def _kind_from_the_story(agreements: list[AgreementMention], title: str | None) -> None:
-    """Give a paper told without its subject the kind the story's title names."""
-    if not title:
+def _kind_from_the_story(
+    agreements: list[AgreementMention], title: str | None, lede: str = ""
+) -> None:
+    """Give a paper told without its subject the kind the story's title names (security
+    agreements also when its first sentence names them: "… outlined in 20 security
+    agreements Kyiv has signed")."""
+    if not title and not lede:
         return
+    title = title or ""
     for a in agreements:
         if a.coalition is not None or not _BARE_AGREEMENT.search(a.evidence):
             continue
         generic = a.kind in ("other", "memorandum/document signing")
-        if generic and _STORY_SECURITY.search(title):
+        if generic and _STORY_SECURITY.search(f"{title}\n{lede}"):
             a.kind, a.rules = "security agreement", (*a.rules, "agreement.kind.story_security")
         elif a.kind == "memorandum/document signing" and _STORY_PRODUCTION.search(title):
             a.kind, a.rules = "joint production", (*a.rules, "agreement.kind.story_production")
@@ -441,6 +455,8 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
                     "other" in (a.kind, b.kind) and set(a.parties) == set(b.parties)
                 ):
                     dup = b
+                    if b.kind == "other":  # "agreed on cooperation", then the memorandum
+                        b.kind, b.rules = a.kind, (*b.rules, "agreement.kind.told_again")
                     break
                 continue
             if a.coalition and b.coalition:
@@ -580,7 +596,7 @@ def _extract(
     # Headline records before the sub-amounts of packages (a stable sort: order kept otherwise).
     pledges.sort(key=lambda p: p.component)
     agreements = _merge_agreements(agreements)
-    _kind_from_the_story(agreements, title)
+    _kind_from_the_story(agreements, title, sentences[0].text if sentences else "")
     return Extraction(pledges=pledges, agreements=agreements)
 
 

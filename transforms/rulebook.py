@@ -35,6 +35,9 @@ FAMILIES: dict[str, str] = {
     "date methods": "when a pledge was announced, tried in order",
     "category cues": "what the money is for, the first cue decides",
     "agreement vetoes": "an agreement verb that asserts no agreement",
+    "agreement verbs": "wider phrasings read as a plain agreement verb, the first cue decides",
+    "agreement parties": "who signs where the plain reading finds no one or the wrong ones",
+    "agreement kinds": "the kind of an agreement, the first cue decides (else other)",
 }
 
 
@@ -52,6 +55,9 @@ def entries() -> list[Entry]:
         "date methods": pledges.DATE_METHODS,
         "category cues": pledges.CATEGORY_CUES,
         "agreement vetoes": agreements.AGREEMENT_VETOES,
+        "agreement verbs": agreements.VERB_CUES,
+        "agreement parties": agreements.PARTY_RULES,
+        "agreement kinds": agreements.KIND_CUES,
     }
     return [
         Entry(family, rule.name, rule.example, rule.why)
