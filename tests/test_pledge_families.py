@@ -30,6 +30,15 @@ CASES = [
     ("Ottawa said Canada will keep providing hundreds more missiles.", [("Canada", None, None)]),
     ("Germany will provide a total of 160,000 rounds of ammunition to Ukraine in 2024-2025.",
      [("Germany", None, None)]),
+    # amount.whole_bill: a spending bill's size is not Ukraine's aid; the aid in it still counts
+    ("The Senate passed a USD 1.7 trillion spending bill that sends more aid to Ukraine.", []),
+    ("Congress approved $45 billion in emergency aid for Ukraine.",
+     [("United States", 45e9, "USD")]),
+    # running totals dated "as of", or brought to a "price tag"
+    ("Lithuania has provided close to one billion euros in support to Ukraine as of June 2023.",
+     []),
+    ("A $3 billion commitment brings the U.S. price tag for this 184-day war to $13.6 billion.",
+     [("United States", 3e9, "USD")]),
 ]  # fmt: skip
 
 

@@ -1253,6 +1253,13 @@ AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
         "cumulative totals are not pledges (labelling rule 2)",
     ),
     Rule(
+        "amount.whole_bill",
+        lambda a: cues.has(cues.WHOLE_BILL_AFTER, a.text[a.money.end : a.money.end + 60]),
+        "The House passed a $1.5 trillion spending bill that includes $13.6 billion for Ukraine.",
+        "a spending bill's size is the whole budget, of which Ukraine's aid is a part "
+        "(three outlets in reallabels8 told the US omnibus bills this way)",
+    ),
+    Rule(
         "amount.not_support",
         _Amount.is_not_support,
         "The EU will use €3 billion of frozen Russian assets to buy arms for Ukraine.",
