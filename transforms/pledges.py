@@ -1257,7 +1257,7 @@ AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
         lambda a: cues.has(cues.WHOLE_BILL_AFTER, a.text[a.money.end : a.money.end + 60]),
         "The House passed a $1.5 trillion spending bill that includes $13.6 billion for Ukraine.",
         "a spending bill's size is the whole budget, of which Ukraine's aid is a part "
-        "(three outlets in reallabels8 told the US omnibus bills this way)",
+        "(three outlets in reallabels7 told the US omnibus bills this way)",
     ),
     Rule(
         "amount.not_support",
