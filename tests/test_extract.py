@@ -646,11 +646,12 @@ FAMILY_CASES = [
     ("Norway, which leads the maritime coalition, and Ukraine signed an agreement on the "
      "production of naval drones.", "", "", [],
      [({"Norway", "Ukraine"}, "joint production")]),
-    # unnumbered things are pledged only as the object of a commitment to give
+    # unnumbered things are pledged only where their giving is asserted (1.5 things rules:
+    # a delivery told with its auxiliary is recorded, labelling rule 11)
     ("Madrid also pledged to deliver coastal radars to Ukraine.", "", "",
      [("Spain", None, None)], []),
     ("Oslo said the money would finance long-range drones.", "", "", [], []),
-    ("Ankara has supplied Ukraine with armoured vehicles.", "", "", [], []),
+    ("Ankara has supplied Ukraine with armoured vehicles.", "", "", [("Turkey", None, None)], []),
     # personnel carriers are things; a yearly share of GDP is a pledge
     ("Latvia handed over to Ukraine a batch of tracked personnel carriers.", "", "",
      [("Latvia", None, None)], []),

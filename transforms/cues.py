@@ -99,7 +99,8 @@ AGGREGATE_BEFORE = icompile(
     # 1.4.0: the level support is brought to, named without "total": "mobilising a further 500
     # million euro, which brings EU EPF support to 3.1 billion euro"
     r"\bbring(?:s|ing)?\s+(?:[\w'’.-]+\s+){0,4}?(?:aid|support|assistance|contributions?|funding|"
-    r"commitments?)\s+(?:(?:to|for)\s+(?:\w+\s+){0,2}?)?to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|"
+    # 1.5: "brings the U.S. price tag for this 184-day conflict to $13.6 billion"
+    r"commitments?|price\s+tag|bill|tab)\s+(?:(?:to|for)\s+(?:[\w-]+\s+){0,3}?)?to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|"
     r"over\s+|more\s+than\s+|some\s+)?$|"
     # the state of a total: "the military assistance provided to Ukraine is now over $710 million"
     r"\b(?:is|are|stands|totals?)\s+now\b|"
@@ -115,6 +116,12 @@ AGGREGATE_BEFORE = icompile(
 )
 # … and in the text around it ("since 2022", "so far", "in two years").
 AGGREGATE_AROUND = icompile(
+    # 1.5: a tally dated "as of" a month or year ("close to one billion euros … as of June
+    # 2023") is a running total ("since January" was tried too and cost the validation fold a
+    # true pledge, so a span opened by a month alone is left out)
+    r"\bas\s+of\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?!\s+\d{1,2}\b(?!,?\s+(?:19|20)\d\d))|"
+    r"\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b|"
     r"\bsince\s+(?:the\s+(?:beginning|start|outbreak|onset|launch|creation|founding|establishment)|(?:19|20)\d\d|February\s+2022|"
     r"February\s+24|the\s+full[- ]scale|Russia['’]?s|the\s+invasion|then)\b|\bso\s+far\b|"
     r"\bto\s+date\b|\bin\s+(?:two|three|four|the\s+past\s+\w+)\s+years\b|\bup\s+to\s+now\b|\bthus\s+far\b|"
@@ -312,6 +319,12 @@ NOT_SUPPORT_BEFORE = icompile(
     r"\bGDP\s+of|\bturnover\s+of|\brevenue\s+of|\bcontracts?\s+worth|\bdeal\s+worth|"
     r"\bfrozen|\bimmobili[sz]ed|\bsalary|\bsalaries|\bspend(?:s|ing)?\s+(?:on\s+)?(?:its\s+)?"
     r"(?:own\s+)?defen[cs]e)\s*(?:of\s+|at\s+|about\s+|around\s+)?$",
+)
+# 1.5 amount.whole_bill: the size of a spending bill that carries Ukraine aid among much else:
+# "passed a $1.5 trillion spending bill … which includes $13.6 billion in Ukraine aid".
+WHOLE_BILL_AFTER = icompile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:spending|funding|appropriations?|omnibus|budget|stopgap|"
+    r"defen[cs]e\s+policy)\s+(?:bill|package|measure|law|legislation|deal)\b"
 )
 # An envelope set up before, which the new money comes out of: "part of the NOK 75 billion
 # programme", "taken from the 7 billion kroner fund" (a restatement of that envelope).

@@ -142,8 +142,9 @@ _ANAPHOR = icompile(
 _QTY = (
     r"(?:(?:half\s+a|a|one|\d[\d,.]*)\s+(?:million|thousand)|"
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|fifty|hundred|several|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+batch\s+of|"
-    r"a\s+number\s+of|a\s+new\s+batch\s+of|additional|more|new|further|extra|another|the\s+first)"
+    r"twenty|thirty|fifty|hundred|several|(?:dozens|hundreds|thousands)\s+(?:of|more)|a\s+batch\s+of|"
+    # 1.5: "providing hundreds more missiles", "a significant number of … ammunition"
+    r"a\s+(?:significant\s+|large\s+|small\s+|limited\s+)?number\s+of|a\s+new\s+batch\s+of|additional|more|new|further|extra|another|the\s+first)"
 )
 _ITEM = (
     r"(?:F-?16s?|F-?35s?|Gripens?|Mirage\s*\w*|fighter\s+jets?|jets|aircraft|planes|helicopters?|"
@@ -153,7 +154,9 @@ _ITEM = (
     r"air[- ]defen[cs]e(?:\s+systems?)?|Patriots?(?:\s+systems?)?|IRIS-T\w*|NASAMS|HIMARS|SAMP/T|"
     r"Stinger\w*|Javelin\w*|armou?red\s+vehicles|vehicles|(?:armou?red\s+)?personnel\s+carriers|APCs|IFVs|radars?|rifles|mortars|boats|"
     r"vessels|ships|minehunters|generators|launchers|batter(?:y|ies)|trucks|ambulances|systems?|training\s+"
-    r"personnel|instructors|body\s+armou?r|helmets)"
+    r"personnel|instructors|body\s+armou?r|helmets|"
+    # 1.5: non-lethal kit ("binoculars, lighting and medical equipment", "protective masks")
+    r"binoculars|(?:protective\s+)?masks|(?:protective\s+|winter\s+)?clothing|equipment)"
 )
 _ITEMS = rf"{_ITEM}(?:\s+(?:[A-Z]*\d[\w-]*|{_ITEM}))*"  # "F-16 fighter jets", "Leopard 2A4 tanks"
 _ITEM_SPECIFIC = icompile(
@@ -191,12 +194,12 @@ _OBJECT = icompile(
     r"weapons))?)|"
     rf"(?P<item>(?:an?\s+(?=(?:additional|further|extra|new|another)\s))?"
     r"(?:(?:additional|further|extra|new|another)\s+(?=\d))?"
-    r"(?:(?:about|around|up\s+to|over|more\s+than|at\s+least|nearly|almost|some)\s+)?"
+    r"(?:(?:about|around|up\s+to|over|more\s+than|at\s+least|nearly|almost|some|a\s+total\s+of)\s+)?"
     rf"{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS})\b|"
     rf"(?P<spec>(?:[\w/-]+\s+){{0,3}}?{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?)|"
     # things named by a modifier without a number: "committed to provide maritime drones"
     r"(?P<bare>(?!(?:the|a|an|its|their|this|that|these|those|some|any|such|other|more|own|"
-    rf"his|her|our|your|no)\b)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?{_ITEMS})(?=\s*(?:[,.;:]|(?:and|to|for|on|in|by|from|as|under|this|next|before|after|"
+    rf"his|her|our|your|no)\b)(?:[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?)?{_ITEMS})(?=\s*(?:[,.;:]|(?:and|to|for|on|in|by|from|as|under|this|next|before|after|"
     r"within)\b|$)))",
 )
 # Deliveries told in the passive: "the first batch of shells … had been delivered to Ukraine".
@@ -282,6 +285,7 @@ class _Anchor:
     verb: re.Match[str] | None
     part: bool = False  # a stated sub-amount of the sentence's package ("including $1bn …")
     own_clause: bool = False  # things of a later clause with a giver of its own
+    rule: str | None = None  # the things rule that let unnumbered things count
 
 
 def _conjoined(mentions: list[Mention], index: int, text: str) -> list[Mention]:
@@ -595,6 +599,60 @@ _MAKING_OF = icompile(
 _COMMIT_TO = icompile(
     r"\b(?:pledg\w*|promis\w*|commit(?:s|ted)|undert(?:ook|akes?)|agree[sd]?|vow\w*|"
     r"decided)\s+(?:\w+\s+){0,2}?to\s*$"
+)
+# … or what a donor will give or has given, told as a fact with an auxiliary of its own (1.5):
+# "the US and the Czech Republic will provide tanks", "the UK has supplied Starstreak
+# anti-aircraft missiles" (not "could provide", not "to provide" after a wish, not what a
+# thing is for: "a coalition that will supply armored vehicles").
+_ASSERTED_AUX = icompile(
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:will|shall|has|have|had|is|are)\s+(?:(?:also|now|already|soon|further|additionally)\s+)?"
+    r"(?:be(?:en)?\s+)?$"
+)
+# … or a decision that a delivery goes ahead: "has approved the delivery of Gepard tanks".
+_APPROVED_DELIVERY = icompile(r"approv\w*\s+the\s+(?:delivery|transfer|export|supply)\s+of\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Things:
+    """Things without a number after a pledge verb, as the things rules see them."""
+
+    text: str
+    verb: re.Match[str]
+    obj_start: int  # where the things begin
+
+
+def _before(t: _Things, span: int = 60) -> tuple[int, int]:
+    return max(0, t.verb.start() - span), t.verb.start()
+
+
+# Things without a number count only where the clause asserts they are given (1.4.0 held
+# them to a stated commitment; 1.5 widens the test to any asserted giving, as families).
+THINGS_RULES: tuple[Rule[_Things], ...] = (
+    Rule(
+        "things.committed_to_give",
+        lambda t: _GIVE.match(t.verb.group()) and _COMMIT_TO.search(t.text, *_before(t)),
+        "Lisbon committed to provide maritime drones to Ukraine.",
+        "a stated commitment to give names what is given",
+    ),
+    Rule(
+        "things.paid_making",
+        lambda t: _PAY.match(t.verb.group()) and _MAKING_OF.match(t.text, t.verb.end()),
+        "Britain will finance the procurement of Ukrainian-designed drones.",
+        "what a donor pays to have made or bought for Ukraine",
+    ),
+    Rule(
+        "things.asserted_give",
+        lambda t: _GIVE.match(t.verb.group()) and _ASSERTED_AUX.search(t.text, *_before(t, 30)),
+        "The US and the Czech Republic will provide tanks to Ukraine.",
+        "a giving verb with its own auxiliary asserts the giving (real: 'the UK has supplied "
+        "Starstreak anti-aircraft missiles and armored vehicles to Kiev')",
+    ),
+    Rule(
+        "things.approved_delivery",
+        lambda t: _APPROVED_DELIVERY.search(t.text, t.verb.start(), t.obj_start),
+        "The German government has approved the delivery of Gepard anti-aircraft tanks to Ukraine.",
+        "a delivery approved is decided",
+    ),
 )
 
 
@@ -1195,6 +1253,13 @@ AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
         "cumulative totals are not pledges (labelling rule 2)",
     ),
     Rule(
+        "amount.whole_bill",
+        lambda a: cues.has(cues.WHOLE_BILL_AFTER, a.text[a.money.end : a.money.end + 60]),
+        "The House passed a $1.5 trillion spending bill that includes $13.6 billion for Ukraine.",
+        "a spending bill's size is the whole budget, of which Ukraine's aid is a part "
+        "(three outlets in reallabels7 told the US omnibus bills this way)",
+    ),
+    Rule(
         "amount.not_support",
         _Amount.is_not_support,
         "The EU will use €3 billion of frozen Russian assets to buy arms for Ukraine.",
@@ -1286,14 +1351,13 @@ def _item_anchors(
         # Spans, not groups: the pattern ran over lower-cased text (see lowre.py).
         groups = ("fund", "gdp", "package", "ordinal", "item", "spec", "bare")
         name = next(g for g in groups if obj.group(g) is not None)
-        if name == "bare" and not (
-            (
-                _GIVE.match(verb.group())
-                and _COMMIT_TO.search(text, max(0, verb.start() - 60), verb.start())
+        things_rule = None
+        if name == "bare":
+            things_rule = first_rule(
+                THINGS_RULES, _Things(text, verb, verb.end() + obj.start("bare"))
             )
-            or (_PAY.match(verb.group()) and _MAKING_OF.match(text, verb.end()))
-        ):
-            continue  # unnumbered things count only as what a donor committed to give
+            if things_rule is None:
+                continue  # unnumbered things count only where their giving is asserted
         if name == "gdp" and not _FOR_UKRAINE.search(text):
             continue  # "2.5% of GDP on defence": a state's own spending, not support
         items = text[verb.end() + obj.start(name) : verb.end() + obj.end(name)].strip()
@@ -1305,7 +1369,17 @@ def _item_anchors(
             if not _new_giver(text, anchors[-1].end, verb, mentions):
                 break
             own = True
-        anchors.append(_Anchor(o_start, o_end, None, items, verb, own_clause=own))
+        anchors.append(
+            _Anchor(
+                o_start,
+                o_end,
+                None,
+                items,
+                verb,
+                own_clause=own,
+                rule=things_rule.name if things_rule else None,
+            )
+        )
     if not monies and not anchors and "thank" in stems:
         # "Zelensky thanked Germany for four IRIS-T systems delivered last month"
         for m in _THANKS_ITEM.finditer(text):
@@ -1738,6 +1812,8 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
         donor_names = donors.names
         kind = "anchor.things_per_giver" if anchor.own_clause else "anchor.things"
         rules = ["anchor.amount" if anchor.money else kind, donor_rule]
+        if anchor.rule is not None:
+            rules.append(anchor.rule)
         if anchor.money is not None and len(set(donor_names)) > 1:
             clause = text[donors.start : donors.end]
             first = min(m.start for m in mentions if m.name in donor_names)

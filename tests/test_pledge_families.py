@@ -1,0 +1,49 @@
+"""Pledge rule families of extractor 1.5: a positive and a negative row per family.
+
+Each row is a short phrasing in our own words of a shape seen in several real articles
+(reallabels5/7/8): the rules are written for the shape, not for one sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import extract_article
+
+CASES = [
+    # things.asserted_give: unnumbered things after a giving verb with an auxiliary of its own
+    ("The US and the Czech Republic will provide tanks to Ukraine.",
+     [("United States", None, None), ("Czech Republic", None, None)]),
+    ("Britain has supplied Starstreak anti-aircraft missiles to Kyiv.",
+     [("United Kingdom", None, None)]),
+    ("Tokyo will provide protective masks and clothing to Ukraine, the minister said.",
+     [("Japan", None, None)]),
+    ("France could provide tanks to Ukraine.", []),
+    ("Germany and Poland agreed to form a coalition that will supply armoured vehicles.", []),
+    # things.approved_delivery
+    ("The Dutch cabinet has approved the delivery of self-propelled howitzers to Ukraine.",
+     [("Netherlands", None, None)]),
+    ("Berlin was criticised for delaying whether to approve the export of Leopard tanks.", []),
+    # counts told loosely: "hundreds more", "a significant number of", "a total of"
+    ("Ottawa said Canada will keep providing hundreds more missiles.", [("Canada", None, None)]),
+    ("Germany will provide a total of 160,000 rounds of ammunition to Ukraine in 2024-2025.",
+     [("Germany", None, None)]),
+    # amount.whole_bill: a spending bill's size is not Ukraine's aid; the aid in it still counts
+    ("The Senate passed a USD 1.7 trillion spending bill that sends more aid to Ukraine.", []),
+    ("Congress approved $45 billion in emergency aid for Ukraine.",
+     [("United States", 45e9, "USD")]),
+    # running totals dated "as of", or brought to a "price tag"
+    ("Lithuania has provided close to one billion euros in support to Ukraine as of June 2023.",
+     []),
+    ("A $3 billion commitment brings the U.S. price tag for this 184-day war to $13.6 billion.",
+     [("United States", 3e9, "USD")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "pledges"), CASES)
+def test_pledge_families(text: str, pledges: list[tuple]) -> None:
+    ex = extract_article(text, dt.date(2025, 3, 14))
+    found = [(p.donor, p.amount, p.currency) for p in ex.pledges if not p.component]
+    assert sorted(found, key=repr) == sorted(pledges, key=repr)
