@@ -75,7 +75,8 @@ def classify(article: dict, gold: dict, score: ModuleType) -> list[tuple[str, di
         at = _sentence_of(g, sentences)
         # the pledge readers' steps only: an agreement veto says nothing about a pledge
         steps = [
-            s for s in (trace.for_sentence(at) if at is not None else [])
+            s
+            for s in (trace.for_sentence(at) if at is not None else [])
             if not s.rule.startswith("agreement.")
         ]
         if at is None:

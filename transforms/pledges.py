@@ -344,10 +344,41 @@ class _Actor:
 
     text: str
     mention: Mention
+    mentions: list[Mention]
 
     @property
     def before(self) -> str:
         return self.text[max(0, self.mention.start - 40) : self.mention.start]
+
+
+# 1.7 actor.agent_of_other_verb: an actor named after a participle of its own ("the T-72s
+# already received from Poland", "the coalition led by the United Kingdom") is the agent of
+# that participle. When a giver stands as the subject of a pledge verb before it, that subject
+# gives; the agent only qualifies a noun of the clause (two pool articles, two outlets, had
+# given the sentence's pledge to the agent).
+_OTHER_AGENT = icompile(
+    r"\b(?P<verb>[a-z]+(?:ed|en)|led|made|built|sold|bought|held|run)\s+(?:(?:upon|on|in|"
+    r"jointly|together)\s+)?(?:by|from)\s+(?:the\s+)?$"
+)
+
+
+def _agent_of_other_verb(a: _Actor) -> bool:
+    m = _OTHER_AGENT.search(a.text, max(0, a.mention.start - 40), a.mention.start)
+    if m is None:
+        return False
+    participle = m.group("verb")
+    if PLEDGE_VERB.fullmatch(participle) and not participle.lower().startswith("receiv"):
+        return False  # "the $50m pledged by France": France gives that sum
+    givers = [
+        v
+        for v in PLEDGE_VERB.finditer(a.text[: m.start()])
+        if not v.group().lower().startswith("receiv")
+    ]
+    return any(
+        x is not a.mention and donor_eligible(x) and x.end <= v.start()
+        for v in givers
+        for x in a.mentions
+    )
 
 
 # 1.4.0: a state listed beside Ukraine after "aid for" is another recipient, never the giver.
@@ -366,6 +397,14 @@ DONOR_EXCLUSIONS: tuple[Rule[_Actor], ...] = (
         "The House is under pressure to pass a $95 billion national security package that "
         "bolsters aid for Ukraine, Israel as well as the Indo-Pacific.",
         "a state listed with Ukraine after 'aid for' receives; it gives nothing",
+    ),
+    Rule(
+        "actor.agent_of_other_verb",
+        _agent_of_other_verb,
+        "Latvia has pledged €180 million to a joint fund, a part of the coalition led by the "
+        "United Kingdom.",
+        "the agent of another participle ('led by', 'received from') qualifies a noun; the "
+        "subject of the pledge verb before it gives",
     ),
 )
 
@@ -529,7 +568,7 @@ def _excluded(text: str, mentions: list[Mention]) -> dict[int, str]:
         if i - 1 in out and _CONJ.match(text[mentions[i - 1].end : m.start]):
             out[i] = out[i - 1]
             continue
-        rule = first_rule(DONOR_EXCLUSIONS, _Actor(text, m))
+        rule = first_rule(DONOR_EXCLUSIONS, _Actor(text, m, mentions))
         if rule is not None:
             out[i] = rule.name
     return out
@@ -730,6 +769,14 @@ def _donor_agent(q: _Query) -> _Donors | None:
         lo, hi = min(m.start, anchor.start), max(m.end, anchor.end)
         if ";" in text[lo:hi]:
             continue  # another clause: "… allocated funding; Ukraine could receive more from X"
+        if (
+            anchor.money is not None
+            and m.start >= anchor.end
+            and find_money(text[anchor.end : m.start])
+        ):
+            # 1.7: an agent after another sum is that sum's ("€100m on top of the €50m pledged
+            # by France": France gives the €50m only)
+            continue
         own = anchor.verb
         # An item's own verb has its own subject; only "… delivered by X" attaches here.
         if (
@@ -1315,7 +1362,9 @@ def _money_anchors(
 # anchor.things_per_giver: a clause of its own with a giver of its own gives its own things
 # (1.2.0; real: "Estonia will donate Javelin antitank missile systems to Ukraine, while Latvia
 # and Lithuania will give them Stinger surface-to-air missiles").
-_NEW_CLAUSE = icompile(r"(?:,\s*(?:while|whereas|and|but|as\s+well\s+as)|;)\s+(?:the\s+)?")
+# 1.7: also "and" with no comma when a giver and a verb of its own follow it ("the US, Germany
+# and the Netherlands will supply Patriot systems and France and Italy will provide SAMP/T").
+_NEW_CLAUSE = icompile(r"(?:,?\s*(?:while|whereas|and|but|as\s+well\s+as)|;)\s+(?:the\s+)?")
 
 
 def _new_giver(text: str, after: int, verb: re.Match[str], mentions: list[Mention]) -> bool:
