@@ -25,6 +25,14 @@ CASES = [
      [("Slovakia", None, None)]),
     ("Germany will send €100 million on top of the €50 million pledged by France.",
      [("Germany", 100e6, "EUR"), ("France", 50e6, "EUR")]),
+    # amount.not_support narrowed: the cost of what donors finance is what they give
+    ("Finland and Estonia agreed to jointly finance the purchase of radars at a cost of "
+     "€40 million.", [("Finland and Estonia (joint)", 40e6, "EUR")]),
+    ("The radars were delivered to Ukraine at a cost of €40 million.", []),
+    # money: a sum hyphenated as an adjective, and a support noun after a bracketed conversion
+    ("Britain announced a 200-million-pound (about $250 million) air defence package.",
+     [("United Kingdom", 200e6, "GBP")]),
+    ("Britain's 200-million-pound (about $250 million) defence budget grew.", []),
 ]  # fmt: skip
 
 

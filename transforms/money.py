@@ -204,7 +204,8 @@ _PATTERN = re.compile(
         (?P<n2>{_NUM}|{_WORDNUM_FULL})
         (?:(?:\s*(?:-|to|–)\s*)(?:{_NUM}|{_WORDNUM_FULL}))?
         (?:[\s-]?(?P<s2>{_SCALE}))?
-        \s?(?P<post>(?<![A-Za-z])(?:{_CODE})(?![A-Za-z])|(?i:{_WORD})(?![a-z])|{_SYM})
+        # (1.7: hyphenated as an adjective too: "a 350-million-pound drone package")
+        (?:\s|-(?=[A-Za-z]))?(?P<post>(?<![A-Za-z])(?:{_CODE})(?![A-Za-z])|(?i:{_WORD})(?![a-z])|{_SYM})
     )
     """,
     re.VERBOSE,

@@ -388,12 +388,19 @@ _FELLOW_RECIPIENT = icompile(
 )
 
 
+_SAID_AFTER = icompile(r"\s+(?:has\s+|had\s+)?(?:said|says|announced|stated|confirmed|added)\b")
+
+
 # Named actors that give nothing, whatever resolver would take them; the first that fires
 # drops the actor as a donor of the sentence.
 DONOR_EXCLUSIONS: tuple[Rule[_Actor], ...] = (
     Rule(
         "actor.fellow_recipient",
-        lambda a: _FELLOW_RECIPIENT.search(a.before) is not None,
+        lambda a: (
+            _FELLOW_RECIPIENT.search(a.before) is not None
+            # 1.7: "… initiative for Ukraine, the government said": the speaker, not a recipient
+            and _SAID_AFTER.match(a.text, a.mention.end) is None
+        ),
         "The House is under pressure to pass a $95 billion national security package that "
         "bolsters aid for Ukraine, Israel as well as the Indo-Pacific.",
         "a state listed with Ukraine after 'aid for' receives; it gives nothing",
@@ -728,7 +735,7 @@ class _Query:
         """The amount names support ("… package", "aid worth …", "thanked X for …")."""
         text, a = self.text, self.anchor
         return bool(
-            _SUPPORT_NOUN.search(text[a.end : a.end + 80])
+            _SUPPORT_NOUN.search(text[_past_bracket(text, a.end) :][:80])
             or _SUPPORT_BEFORE.search(text[max(0, a.start - 60) : a.start])
             or _THANKS_FOR.search(text[max(0, a.start - 120) : a.start])
         )
@@ -1210,6 +1217,12 @@ class _Amount:
 
     def is_not_support(self) -> bool:
         start, end = self.money.start, self.money.end
+        if _COST_OF.search(self.text, max(0, start - 25), start) and _FINANCED_BEFORE.search(
+            self.text, max(0, start - 160), start
+        ):
+            # 1.7: the cost of what a donor finances is what it gives ("agreed to jointly
+            # finance the procurement of … guns at a cost of 92 million euros")
+            return False
         return cues.has(cues.NOT_SUPPORT_AFTER, self.text[end : end + 80]) or cues.has(
             cues.NOT_SUPPORT_BEFORE, self.text[max(0, start - 40) : start]
         )
@@ -1222,10 +1235,25 @@ class _Amount:
             or self.component
             or _NEW_THING_AMOUNTS.match(text)
             or (_ANAPHOR.match(text) and _VALUED.search(text[max(0, start - 30) : start]))
-            or cues.has(_SUPPORT_NOUN, text[self.money.end : self.money.end + 80])
+            or cues.has(_SUPPORT_NOUN, text[_past_bracket(text, self.money.end) :][:80])
             or _SUPPORT_BEFORE.search(text[max(0, start - 60) : start])
             or _THANKS_FOR.search(text[max(0, start - 120) : start])
         )
+
+
+_COST_OF = icompile(r"\b(?:at\s+a\s+)?(?:total\s+)?cost\s+of\s+(?:about\s+|around\s+|some\s+)?$")
+_FINANCED_BEFORE = icompile(
+    r"\b(?:financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|pa(?:y|ys|id|ying)\s+for)\s+(?:the\s+)?"
+    r"(?:procurement|purchase|production|acquisition|delivery|supply|manufactur\w+)\s+of\b[^.;]*$"
+)
+# 1.7 (in amount.unattached): a bracket right after a sum restates it ("The 350-million-pound
+# ($473 million) drone package"); the support noun is looked for after it.
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{0,60}\)")
+
+
+def _past_bracket(text: str, end: int) -> int:
+    m = _BRACKET_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 # 1.3.0 (in amount.running_total): what a new package "amounts to" is its value, not a total:
