@@ -1,7 +1,9 @@
-"""Pledge rule families of extractor 1.5: a positive and a negative row per family.
+"""Pledge rule families of extractors 1.5 and 1.7: a positive and a negative row per family.
 
 Each row is a short phrasing in our own words of a shape seen in several real articles
-(reallabels5/7/8): the rules are written for the shape, not for one sentence.
+(reallabels5/7/8, and reallabels9 for 1.7): the rules are written for the shape, not for
+one sentence. The 1.7 rows widen mechanisms (attribution within a sentence, attachment) rather
+than phrases (issue 10).
 """
 
 from __future__ import annotations
@@ -39,6 +41,28 @@ CASES = [
      []),
     ("A $3 billion commitment brings the U.S. price tag for this 184-day war to $13.6 billion.",
      [("United States", 3e9, "USD")]),
+    # --- 1.7 (issue 10) ---
+    # anchor.things_per_giver, widened: a new group of givers after a plain "and" (no comma)
+    ("Spain and Portugal will send Leopard tanks and Greece and Cyprus will supply BMP vehicles.",
+     [("Spain", None, None), ("Portugal", None, None), ("Greece", None, None),
+      ("Cyprus", None, None)]),
+    ("Spain and Portugal will send Leopard tanks and BMP vehicles to Ukraine.",
+     [("Spain", None, None), ("Portugal", None, None)]),
+    # actor.agent_of_other_verb: the agent of another participle qualifies a noun
+    ("Estonia has pledged €20 million to the fund of the coalition led by Latvia.",
+     [("Estonia", 20e6, "EUR")]),
+    ("Slovakia will deliver tanks on top of the howitzers already received from Poland.",
+     [("Slovakia", None, None)]),
+    ("Germany will send €100 million on top of the €50 million pledged by France.",
+     [("Germany", 100e6, "EUR"), ("France", 50e6, "EUR")]),
+    # amount.not_support narrowed: the cost of what donors finance is what they give
+    ("Finland and Estonia agreed to jointly finance the purchase of radars at a cost of "
+     "€40 million.", [("Finland and Estonia (joint)", 40e6, "EUR")]),
+    ("The radars were delivered to Ukraine at a cost of €40 million.", []),
+    # money: a sum hyphenated as an adjective, and a support noun after a bracketed conversion
+    ("Britain announced a 200-million-pound (about $250 million) air defence package.",
+     [("United Kingdom", 200e6, "GBP")]),
+    ("Britain's 200-million-pound (about $250 million) defence budget grew.", []),
 ]  # fmt: skip
 
 
