@@ -167,7 +167,11 @@ class Client:
         self.policy = policy
         self.deadline = time.monotonic() + policy.feed_deadline
         self._loop = asyncio.Runner()
-        self._session = self._loop.run(self._open(resolve))
+        try:
+            self._session = self._loop.run(self._open(resolve))
+        except BaseException:
+            self._loop.close()
+            raise
 
     async def _open(self, resolve: Resolver | None) -> aiohttp.ClientSession:
         policy = self.policy
@@ -183,7 +187,10 @@ class Client:
             timeout=aiohttp.ClientTimeout(
                 total=None, sock_connect=policy.connect_timeout, sock_read=policy.read_timeout
             ),
+            # Header limits as h11's (httpx's parser) rather than aiohttp's 8 KB: real sites
+            # send long Set-Cookie and CSP headers.
             max_line_size=16 * 1024,
+            max_field_size=16 * 1024,
         )
 
     def remaining(self) -> float:
