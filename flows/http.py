@@ -180,9 +180,9 @@ class Client:
     fetch policy's guarded connector (pooled connections), and one deadline for the feed and
     all its pages. Its calls block the calling thread (a fetch-feed task's) until done.
 
-    asyncio rather than a thread per page: fetching 2,000 pages cost 0.6 s of CPU with
-    aiohttp against 2.4-2.8 s with httpx's synchronous client in threads and 3.4-3.5 s with
-    httpx's AsyncClient (bench/README.md, Issue 14).
+    aiohttp on asyncio rather than a thread per page: fetching 2,000 pages cost 0.75 s of
+    CPU this way against 3.8-4.2 s with httpx's synchronous client in 8 threads per feed and
+    3.4-3.6 s with httpx's AsyncClient (`python -m bench.clients`; bench/README.md).
     """
 
     def __init__(self, policy: FetchPolicy, resolve: Resolver | None = None) -> None:

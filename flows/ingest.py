@@ -1,10 +1,10 @@
 """Ingest: feeds → article pages → DuckDB `articles` with their mentions, then event merging.
 
-Fetching is concurrent (one mapped task per feed, its pages on the feed's event loop); parsing,
-page text, language and extraction run on the CPU workers (flows/cpu.py) as each feed
-arrives; writing is one transaction per batch of feeds on one connection, so a crash keeps
-every batch already stored, and a feed's ETag/Last-Modified are saved only with its articles
-(else a 304 would hide lost entries).
+Fetching is concurrent (one mapped task per feed; pages on the process's fetching event
+loop); parsing, page text, language and extraction run on the CPU workers (flows/cpu.py) as
+each feed arrives; writing is one transaction per batch of feeds on one connection, so a
+crash keeps every batch already stored, and a feed's ETag/Last-Modified are saved only with
+its articles (else a 304 would hide lost entries).
 """
 
 from __future__ import annotations
