@@ -124,7 +124,7 @@ def _policy():
 def stage_network(cfg: dict) -> dict:
     """The floor: every URL of the run fetched with the production concurrency, no parsing."""
     from bench.corpus import FEED_ITEMS, article_path
-    from flows.http import fetch, make_client
+    from flows.http import make_client
     from flows.ingest import PAGE_WORKERS
 
     spec, base = _spec(cfg), cfg["base_url"]
@@ -143,9 +143,8 @@ def stage_network(cfg: dict) -> dict:
     def one_feed(feed) -> int:
         urls = page_urls(feed.url)
         with make_client(policy) as client:
-            fetch(feed.url, policy=policy, client=client)
-            with ThreadPoolExecutor(PAGE_WORKERS) as pool:
-                list(pool.map(lambda u: fetch(u, policy=policy, client=client), urls))
+            client.fetch(feed.url)
+            client.fetch_many(urls, PAGE_WORKERS)
         return 1 + len(urls)
 
     # Prefect's thread-pool task runner runs every mapped feed at once; so does this.
@@ -156,7 +155,7 @@ def stage_network(cfg: dict) -> dict:
     def serial() -> None:
         with make_client(policy) as client:
             for url in sample:
-                fetch(url, policy=policy, client=client)
+                client.fetch(url)
 
     _, serial_figures = timed(serial)
     concurrent_rate = requests / figures["wall_s"]
@@ -178,11 +177,10 @@ def stage_network(cfg: dict) -> dict:
 
 
 def _fetch_parse(feed, policy):
-    from flows.http import fetch, make_client
+    from flows.http import fetch
     from transforms.feed_entries import parse_feed
 
-    with make_client(policy) as client:
-        response = fetch(feed.url, policy=policy, client=client)
+    response = fetch(feed.url, policy=policy)
     return parse_feed(response.content, url=response.url, headers=response.headers)
 
 
@@ -200,8 +198,8 @@ def stage_feeds(cfg: dict) -> dict:
 
 def stage_pages(cfg: dict) -> dict:
     """fetch_feed's inner part: every entry's text from content:encoded or its fetched page."""
-    from flows.http import fetch, make_client
-    from flows.ingest import PAGE_WORKERS, FeedResult, Page, read_texts
+    from flows.http import make_client
+    from flows.ingest import PAGE_WORKERS, FeedResult, as_page, read_texts
 
     feeds, policy = _feeds(cfg), _policy()
     with ThreadPoolExecutor(max_workers=min(len(feeds), 1000)) as pool:
@@ -214,12 +212,10 @@ def stage_pages(cfg: dict) -> dict:
         texts = read_texts(feed, parsed_feed.entries, [], fetch_pages=True)
         result.add(texts)
 
-        def one_page(teaser) -> Page:
-            response = fetch(teaser.entry.url, policy=policy, client=client)
-            return Page(teaser, response.content, response.headers.get("content-type", ""))
-
-        with make_client(policy) as client, ThreadPoolExecutor(PAGE_WORKERS) as inner:
-            fetched = list(inner.map(one_page, texts.teasers))
+        with make_client(policy) as client:
+            urls = [t.entry.url for t in texts.teasers]
+            answers = client.fetch_many(urls, PAGE_WORKERS)
+        fetched = [as_page(t, a) for t, a in zip(texts.teasers, answers, strict=True)]
         result.add(read_texts(feed, [], fetched, fetch_pages=True))
         return result
 

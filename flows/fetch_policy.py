@@ -2,12 +2,13 @@
 
 A feed's entry links and the redirects of any server are untrusted: they may point at
 loopback, a private network or a cloud metadata endpoint (169.254.169.254). The check runs
-at connect time, on the address actually dialled, inside httpcore's network backend: every
-redirect hop and every new connection passes through it, and the socket connects to the very
-address that was checked (an IP literal), so a DNS answer that changes between check and
-connect (DNS rebinding) cannot slip through. This is the `advocate` design (validate the
-resolved address in the connection factory, not the URL) applied to httpx, chosen over a
-URL pre-check, which misses redirects and rebinding.
+at connect time, on the address actually dialled, inside aiohttp's connector: its resolver
+step answers only allowed addresses, and its socket factory checks the address of every
+socket it opens (IP-literal URLs included). Every redirect hop and every new connection
+passes through it, and the socket connects to the very address that was checked, so a DNS
+answer that changes between check and connect (DNS rebinding) cannot slip through. This is
+the `advocate` design (validate the resolved address in the connection factory, not the
+URL), chosen over a URL pre-check, which misses redirects and rebinding.
 
 `PLEDGEWATCH_FETCH_ALLOW` (comma-separated addresses or networks, e.g. `127.0.0.1`) lets the
 demo, the tests and the bench fetch from their servers on loopback.
@@ -15,17 +16,18 @@ demo, the tests and the bench fetch from their servers on loopback.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import os
 import socket
 import ssl
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import httpcore
-import httpx
+import aiohttp
+from aiohappyeyeballs import AddrInfoType
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from flows.settings import SettingsError
 
@@ -43,10 +45,6 @@ class FetchRefused(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-class DeadlinePassed(Exception):
-    """The client's overall deadline (a feed and all its pages) has passed."""
 
 
 @dataclass(frozen=True)
@@ -122,77 +120,62 @@ def _system_resolver(host: str, port: int) -> list[tuple[Any, ...]]:
     return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
 
 
-class GuardedBackend(httpcore.SyncBackend):
-    """httpcore's socket backend, resolving once and dialling only addresses the policy allows."""
+class GuardedResolver(AbstractResolver):
+    """aiohttp's resolver step, resolving once and answering only addresses the policy
+    allows: aiohttp then dials those very addresses (IP literals), never the name again."""
 
     def __init__(self, allow: tuple[IPNetwork, ...], resolve: Resolver | None = None) -> None:
         self.allow = allow
-        self.resolve = resolve or _system_resolver
+        self.resolve_sync = resolve or _system_resolver
 
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.NetworkStream:
-        try:
-            infos = self.resolve(host, port)
-        except OSError as unresolved:  # gaierror: no such host
-            raise httpcore.ConnectError(f"cannot resolve {host}: {unresolved}") from unresolved
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-        refusals = {a: refusal(a, self.allow) for a in addresses}
-        allowed = [a for a, why in refusals.items() if why is None]
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        loop = asyncio.get_running_loop()
+        infos = await loop.run_in_executor(None, self.resolve_sync, host, port)
+        addresses = list(dict.fromkeys((info[0], str(info[4][0])) for info in infos))
+        refusals = {a: refusal(a, self.allow) for _, a in addresses}
+        allowed = [(f, a) for f, a in addresses if refusals[a] is None]
         if not allowed:
             reasons = "; ".join(r for r in refusals.values() if r)
             raise FetchRefused(f"{reasons} (not in {ALLOW_ENV})" if reasons else f"{host}: none")
-        error: Exception | None = None
-        for address in allowed:  # an IP literal: no second DNS lookup between check and dial
-            try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as failed:
-                error = failed
-        assert error is not None
-        raise error
+        flags = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV
+        return [
+            ResolveResult(hostname=host, host=a, port=port, family=f, proto=0, flags=flags)
+            for f, a in allowed
+        ]
+
+    async def close(self) -> None:
+        pass
 
 
-class GuardedTransport(httpx.HTTPTransport):
-    """httpx's transport with the guarded backend, an http(s)-only check on every hop (redirects
-    included) and the client's deadline applied to every request's timeouts."""
+class GuardedConnector(aiohttp.TCPConnector):
+    """aiohttp's connector for http(s) only (its redirects are http(s) only too), resolving
+    through the GuardedResolver, and checking, as it creates each socket, the address that
+    socket is about to dial: the one check that also covers IP-literal URLs, which aiohttp
+    does not resolve."""
+
+    allowed_protocol_schema_set = SCHEMES
 
     def __init__(
         self,
         *,
         allow: tuple[IPNetwork, ...],
-        deadline: float,
         ssl_context: ssl.SSLContext,
-        limits: httpx.Limits,
+        limit: int,
         resolve: Resolver | None = None,
     ) -> None:
-        super().__init__(verify=ssl_context, limits=limits)
-        self.deadline = deadline
-        # httpx's constructor takes no network backend, so the pool it built is replaced by
-        # the same pool over the guarded backend.
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=GuardedBackend(allow, resolve),
+        self.allow = allow
+        super().__init__(
+            resolver=GuardedResolver(allow, resolve),
+            ssl=ssl_context,
+            limit=limit,
+            happy_eyeballs_delay=None,  # one address at a time, each checked as it is dialled
+            socket_factory=self.dial,
         )
 
-    def remaining(self) -> float:
-        return self.deadline - time.monotonic()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if request.url.scheme not in SCHEMES:
-            raise FetchRefused(f"only http(s) is fetched, not {str(request.url)[:200]}")
-        left = self.remaining()
-        if left <= 0:
-            raise DeadlinePassed()
-        timeouts = dict(request.extensions.get("timeout", {}))
-        request.extensions["timeout"] = {
-            k: left if v is None else min(v, left) for k, v in timeouts.items()
-        }
-        return super().handle_request(request)
+    def dial(self, addr_info: AddrInfoType) -> socket.socket:
+        family, kind, proto, _, address = addr_info
+        if (why := refusal(str(address[0]), self.allow)) is not None:
+            raise FetchRefused(f"{why} (not in {ALLOW_ENV})")
+        return socket.socket(family, kind, proto)

@@ -1,17 +1,16 @@
 """Ingest: feeds → article pages → DuckDB `articles` with their mentions, then event merging.
 
-Fetching is concurrent (one mapped task per feed, a thread pool for its pages); parsing,
-page text, language and extraction run on the CPU workers (flows/cpu.py) as each feed
-arrives; writing is one transaction per batch of feeds on one connection, so a crash keeps
-every batch already stored, and a feed's ETag/Last-Modified are saved only with its articles
-(else a 304 would hide lost entries).
+Fetching is concurrent (one mapped task per feed; pages on the process's fetching event
+loop); parsing, page text, language and extraction run on the CPU workers (flows/cpu.py) as
+each feed arrives; writing is one transaction per batch of feeds on one connection, so a
+crash keeps every batch already stored, and a feed's ETag/Last-Modified are saved only with
+its articles (else a 304 would hide lost entries).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +23,7 @@ from flows.exit_codes import final_state
 from flows.extract import MENTION_TYPES, extract_pending, merge_events
 from flows.faults import checkpoint
 from flows.feeds_config import Feed, load_feeds
-from flows.http import FetchError, FetchPolicy, fetch, make_client
+from flows.http import FetchError, FetchPolicy, Response, make_client
 from flows.languages import backfill_languages
 from flows.mentions import extract_rows
 from flows.run_lock import run_lock
@@ -43,7 +42,7 @@ from transforms.page_text import page_text
 from transforms.urls import canonical_url, stable_id, text_hash
 
 MAX_ENTRIES_PER_FEED = 300  # a hostile or broken feed must not explode a run
-PAGE_WORKERS = 8
+PAGE_WORKERS = 8  # pages of one feed fetched at once (asyncio, on the feed's client)
 STORE_GROUP = 100  # feeds per write transaction at most...
 STORE_ARTICLES = 5000  # ...or this many new articles: ~15 ms per commit is paid per batch
 
@@ -171,6 +170,15 @@ def _page_text(page: Page) -> tuple[str, bool]:
     return text, decoded.guessed
 
 
+def as_page(teaser: Teaser, answer: Response | Exception) -> Page:
+    """A fetched page, or why not (a hostile server must not take the feed down)."""
+    if isinstance(answer, FetchError):
+        return Page(teaser, failure=answer.reason)
+    if isinstance(answer, Exception):
+        return Page(teaser, failure=f"{type(answer).__name__}: {answer}")
+    return Page(teaser, answer.content, answer.headers.get("content-type", "text/html"))
+
+
 def _no_entries_reason(parsed: ParsedFeed) -> str:
     """Why a feed gave nothing to read: broken XML, only unusable links, or truly empty."""
     if parsed.bozo:
@@ -258,9 +266,7 @@ def fetch_feed(
     etag, last_modified = validators.get(feed.feed_id, (None, None))
     with make_client(policy) as client:
         try:
-            response = fetch(
-                feed.url, policy=policy, etag=etag, last_modified=last_modified, client=client
-            )
+            response = client.fetch(feed.url, etag=etag, last_modified=last_modified)
         except FetchError as error:
             log.warning("feed %s (%s) failed: %s", feed.name, feed.url, error.reason)
             return FeedResult(feed, "failed", http_status=error.status, error=error.reason)
@@ -314,17 +320,8 @@ def fetch_feed(
             result.add(texts)
             teasers = texts.teasers
 
-        def one(teaser: Teaser) -> Page:
-            try:
-                page = fetch(teaser.entry.url, policy=policy, client=client)
-            except FetchError as error:
-                return Page(teaser, failure=error.reason)
-            except Exception as error:  # a hostile server must not take the feed down
-                return Page(teaser, failure=f"{type(error).__name__}: {error}")
-            return Page(teaser, page.content, page.headers.get("content-type", "text/html"))
-
-        with ThreadPoolExecutor(max_workers=PAGE_WORKERS) as pool:
-            fetched = list(pool.map(one, teasers))
+        answers = client.fetch_many([t.entry.url for t in teasers], PAGE_WORKERS)
+        fetched = [as_page(teaser, answer) for teaser, answer in zip(teasers, answers, strict=True)]
         if fetched:
             result.add(cpu.run(feed_texts, feed, [], fetched, run_id, pages))
         if result.pages_charset_guessed:

@@ -8,6 +8,8 @@ addresses come from a resolver stub and are refused before any socket exists.
 from __future__ import annotations
 
 import socket
+import time
+from asyncio.selector_events import BaseSelectorEventLoop
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +20,7 @@ from flows.http import FetchError, FetchPolicy, fetch, make_client
 from flows.ingest import fetch_feed
 from flows.settings import SettingsError
 from tests.servers import LocalServer, redirect_to, serve
+from tests.test_fault5_retry_after_deadline import busy_then_ok
 
 NO_ALLOW = FetchPolicy(connect_timeout=1, read_timeout=1, retries=0, allow=())
 LOOPBACK_ONLY = FetchPolicy(connect_timeout=1, read_timeout=1, retries=0, allow=("127.0.0.1",))
@@ -75,14 +78,19 @@ def test_loopback_is_refused_without_the_allow_list_and_never_dialled(server):
 
 @pytest.fixture
 def no_sockets(monkeypatch) -> list:
-    """Fail the test if anything tries to open a TCP connection."""
+    """Fail the test if anything tries to open a TCP connection (the event loop's connect,
+    which the client's connector uses, or a blocking one)."""
     attempts: list = []
 
     def refuse(*args, **kwargs):
         attempts.append(args)
         raise AssertionError(f"a connection was attempted: {args}")
 
+    async def refuse_async(loop, sock, address):
+        refuse(address)
+
     monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(BaseSelectorEventLoop, "sock_connect", refuse_async)
     return attempts
 
 
@@ -183,3 +191,70 @@ def test_feed_entries_linking_to_internal_hosts_are_refused_per_entry(server, in
     assert len(result.page_errors) == 2
     assert all("refused: 127.0.0.2 is loopback" in e for e in result.page_errors)
     assert internal.hits("/admin") == 0
+
+
+def test_an_ip_literal_is_checked_as_it_is_dialled_not_resolved(no_sockets):
+    """aiohttp does not resolve IP literals: the connector's socket factory refuses them."""
+    asked: list[str] = []
+
+    def resolver(host: str, port: int):
+        asked.append(host)
+        return []
+
+    with (
+        make_client(NO_ALLOW, resolve=resolver) as client,
+        pytest.raises(FetchError, match=r"refused: 10\.0\.0\.8 is private"),
+    ):
+        client.fetch("http://10.0.0.8/admin")
+    assert asked == [] and no_sockets == []
+
+
+def test_a_redirect_to_a_name_of_a_private_address_is_refused_at_connect_time(server):
+    """The first hop is allowed (loopback on the allow-list); the redirect's host resolves to
+    a private address, refused by the resolver step before any socket to it exists."""
+    server.add("/go", handler=redirect_to("http://intranet.test/admin"))
+
+    def resolver(host: str, port: int):
+        assert host == "intranet.test"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.8", port))]
+
+    with (
+        make_client(LOOPBACK_ONLY, resolve=resolver) as client,
+        pytest.raises(FetchError, match=r"refused: 10\.0\.0\.8 is private"),
+    ):
+        client.fetch(server.url("/go"))
+    assert server.hits("/go") == 1
+
+
+def test_a_name_with_a_private_and_an_allowed_address_dials_only_the_allowed_one(server):
+    url = server.add("/feed", "<rss/>").replace("127.0.0.1", "mixed.test")
+
+    def resolver(host: str, port: int):
+        return [
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.8", port)),
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port)),
+        ]
+
+    with make_client(LOOPBACK_ONLY, resolve=resolver) as client:
+        assert client.fetch(url).content == b"<rss/>"
+
+
+def test_pages_fetched_together_keep_the_policy_per_page(server, internal):
+    """A feed's pages go out concurrently on its client: allow-listed loopback pages are
+    fetched, a page redirecting to a host off the allow-list is refused on its own, and a
+    page answering 503 with Retry-After is fetched after the wait it asked for."""
+    pages = [server.add(f"/p{n}.html", f"page {n}") for n in range(10)]
+    server.add("/hop", handler=redirect_to(internal.add("/admin", "internal secret")))
+    times: list[float] = []
+    server.add("/busy", handler=busy_then_ok(times, "1"))
+    policy = FetchPolicy(connect_timeout=1, read_timeout=2, retries=1, allow=("127.0.0.1",))
+    urls = [*pages, server.url("/hop"), server.url("/busy")]
+    started = time.monotonic()
+    with make_client(policy) as client:
+        answers = client.fetch_many(urls, concurrency=4)
+    assert [a.content for a in answers[:10]] == [f"page {n}".encode() for n in range(10)]
+    assert isinstance(answers[10], FetchError)
+    assert "refused: 127.0.0.2 is loopback" in answers[10].reason
+    assert answers[11].content == b"ok" and times[1] - times[0] >= 0.95
+    assert internal.hits("/admin") == 0
+    assert time.monotonic() - started < 5
