@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,28 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 # Test servers listen on loopback, which the fetch policy refuses unless allowed.
 os.environ.setdefault("PLEDGEWATCH_FETCH_ALLOW", "127.0.0.1")
+
+
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch) -> None:
+    """No test resolves a name off this machine: real outlets' links (the real feeds, the
+    seeds) fail as an unknown host, as a dead DNS would make them, and send no packet."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is not None and name.lower() not in LOOPBACK_NAMES:
+            try:
+                ipaddress.ip_address(name.split("%")[0])
+            except ValueError:
+                message = f"{name}: tests resolve loopback only"
+                raise socket.gaierror(socket.EAI_NONAME, message) from None
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,8 @@
 """The five real outlet feeds of ../shared/realfeeds, served on 127.0.0.1 and ingested.
 
-Their article links point to the real internet; the tests route every non-loopback request
-to a closed port on 127.0.0.1 (ALL_PROXY), so those pages are unreachable, as they are in
-any test, and no traffic leaves the machine. Asserts on the stored text: the feed's full text
+Their article links point to the real internet; in tests no name but localhost resolves
+(tests/conftest.py `loopback_only`), so those pages are unreachable, as they are in any
+test, and no traffic leaves the machine. Asserts on the stored text: the feed's full text
 where it carries one, no lost paragraph, no tooltip or footer, no U+FFFD, a language on
 every article, and per-feed health lines that say what could not be read.
 """
@@ -10,7 +10,6 @@ every article, and per-feed health lines that say what could not be read.
 from __future__ import annotations
 
 import re
-import socket
 from collections import Counter
 from pathlib import Path
 
@@ -46,18 +45,6 @@ def realfeeds() -> Path:
     return REALFEEDS
 
 
-@pytest.fixture
-def offline(monkeypatch) -> None:
-    """Every request that is not to 127.0.0.1 goes to a closed loopback port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = sock.getsockname()[1]
-    monkeypatch.setenv("ALL_PROXY", f"http://127.0.0.1:{closed}")
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @flow(name="test-realfeeds")
 def run_ingest(db_path: str, feeds: list[Feed], pages: bool = True) -> dict:
     store = Store(Path(db_path))
@@ -87,7 +74,7 @@ def by_outlet(db: Path, outlet: str) -> list[tuple]:
 
 
 @pytest.fixture
-def ingested(prefect_harness, server, realfeeds, offline, tmp_path) -> tuple[Path, dict]:
+def ingested(prefect_harness, server, realfeeds, tmp_path) -> tuple[Path, dict]:
     db = tmp_path / "real.duckdb"
     return db, run_ingest(str(db), serve(server, realfeeds))
 
@@ -181,7 +168,7 @@ def test_status_lines_tell_which_feeds_could_not_be_read(ingested, capsys):
 
 
 def test_undeclared_charset_is_guessed_counted_and_shown(
-    prefect_harness, server, realfeeds, offline, tmp_path, capsys
+    prefect_harness, server, realfeeds, tmp_path, capsys
 ):
     raw = (realfeeds / FEEDS["UP Russian (cp1251)"]).read_bytes()
     bare = re.sub(rb"^<\?xml[^>]*\?>", b"", raw)
