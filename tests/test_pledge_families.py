@@ -63,6 +63,22 @@ CASES = [
     ("Britain announced a 200-million-pound (about $250 million) air defence package.",
      [("United Kingdom", 200e6, "GBP")]),
     ("Britain's 200-million-pound (about $250 million) defence budget grew.", []),
+    # --- 1.8: things told as done ---
+    # told.passive_bare: unnumbered things as the subject of a passive giving verb
+    ("Danish helmets and body armour have already been delivered to Kyiv.",
+     [("Denmark", None, None)]),
+    ("Air defence systems have been supplied by Norway.", [("Norway", None, None)]),
+    ("The equipment has been delivered to Ukraine.", []),
+    ("Norway said helmets had not been delivered to Ukraine.", []),
+    # told.counted_participle: counted things, a bare participle, a time; the donor as "from X"
+    ("A second batch from Estonia followed, with another 300 drones handed over last week.",
+     [("Estonia", None, None)]),
+    ("Estonia discussed the 300 drones handed over to Ukraine with its allies.", []),
+    # restated.already_given: a delivery already made is another fact than a new commitment
+    ("Poland will send drones to Ukraine. Polish helmets had already been delivered to Kyiv.",
+     [("Poland", None, None), ("Poland", None, None)]),
+    ("Poland will send drones to Ukraine. Poland will also send helmets to Kyiv.",
+     [("Poland", None, None)]),
 ]  # fmt: skip
 
 

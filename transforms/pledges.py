@@ -221,6 +221,65 @@ _THANKS_ITEM = icompile(
     # contributions, describing them as “in the hundreds of millions of dollars.”"
     r"(?<=its\s|eir\s)(?:financial\s+)?(?:contributions?|donations?|pledges?))\b",
 )
+# Things told as already given, before a passive giving verb. 1.8 (told.passive_bare): the
+# subject of the passive needs no number when it opens its clause; a determiner ("the
+# equipment", "some weapons") points back rather than naming what was given.
+_PASSIVE_BARE = icompile(
+    r"(?:^|\bthat\s+|[,;:]\s+|\b(?:also|and)\s+)"
+    r"(?P<item>(?!(?:the|a|an|its|their|this|that|these|those|some|any|such|other|no|all|"
+    rf"more)\b)(?:[\w/-]+\s+){{0,2}}?{_ITEMS}(?:(?:\s*,\s*|\s+and\s+)(?:[\w/-]+\s+){{0,2}}?"
+    rf"{_ITEMS})*)(?:\s+(?:from|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+$",
+)
+
+
+# 1.8 (told.counted_participle): counted things with a bare participle and a time after it,
+# no auxiliary: "with another 500 drones handed over last month".
+_PARTICIPLE_ITEM = icompile(
+    rf"(?P<item>\b{_QTY}\s+(?:[\w/-]+\s+){{0,3}}?{_ITEMS})\s+(?:handed\s+over|delivered|"
+    r"donated|transferred)\s+(?:last|earlier|in|this|on)\b",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """A sentence that tells a giving as done, and where its passive verb begins (if any)."""
+
+    text: str
+    verb_start: int | None
+
+
+def _before_passive(t: _Told, pattern: LowerPattern, span: int) -> re.Match[str] | None:
+    """The things ``pattern`` finds in the ``span`` characters before the passive verb."""
+    if t.verb_start is None:
+        return None
+    return pattern.search(t.text, max(0, t.verb_start - span), t.verb_start)
+
+
+# Things told as given in the passive, the first finder that finds wins (1.8: a table).
+PASSIVE_METHODS: tuple[Method[_Told, re.Match[str]], ...] = (
+    Method(
+        "told.passive_counted",
+        lambda t: _before_passive(t, _PASSIVE_ITEM, 160),
+        "The first batch of 155mm shells had been delivered to Ukraine.",
+        "counted or named things before a passive giving verb were given",
+    ),
+    Method(
+        "told.passive_bare",
+        lambda t: _before_passive(t, _PASSIVE_BARE, 120),
+        "Kishi also said that Japanese body armor and helmets had already been delivered to "
+        "the Ukrainian government.",
+        "unnumbered things as the subject of a passive giving verb were given (the donor as "
+        "a demonym, 'from X' or 'by X')",
+    ),
+    Method(
+        "told.counted_participle",
+        lambda t: _PARTICIPLE_ITEM.search(t.text),
+        "This is the second drone delivery from Latvia, with another 500 drones handed over "
+        "last month.",
+        "counted things with a bare past participle and a time were given (no auxiliary)",
+    ),
+)
+
 # The donors thanked: the actors between "thank" and the "for" before the anchor.
 _THANKED = icompile(r"\bthank(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?$")
 _PASSIVE_STEMS = frozenset({"deliv", "hande", "sent", "shipp", "trans", "suppl", "donat"})
@@ -1465,12 +1524,12 @@ def _item_anchors(
             break
     if not monies and not anchors and not _PASSIVE_STEMS.isdisjoint(stems):
         passive = _PASSIVE_VERB.search(text)
-        if passive is not None:
-            window = max(0, passive.start() - 160)
-            item = _PASSIVE_ITEM.search(text, window, passive.start())
-            if item is not None:
-                what = text[item.start("item") : item.end("item")]
-                anchors.append(_Anchor(item.start(), passive.end(), None, what, None))
+        found = first_method(PASSIVE_METHODS, _Told(text, passive and passive.start()))
+        if found is not None:
+            rule, item = found
+            what = text[item.start("item") : item.end("item")]
+            end = passive.end() if passive else item.end()
+            anchors.append(_Anchor(item.start("item"), end, None, what, None, rule=rule))
     return anchors
 
 
@@ -1743,6 +1802,14 @@ class _Restating:
     anchor: _Anchor
 
 
+# The past perfect of cues.RESTATED's "has already been delivered": reported speech does not
+# back-shift a passive delivery into news ("Kishi said … had already been delivered").
+_ALREADY_GIVEN = icompile(
+    r"\bhad\s+already\s+been\s+(?:delivered|handed\s+over|supplied|transferred|sent|"
+    r"shipped|donated)\b"
+)
+
+
 # A pledge told as old news: a restatement cue, a date before the article's news, a past year.
 RESTATED_RULES: tuple[Rule[_Restating], ...] = (
     Rule(
@@ -1762,6 +1829,12 @@ RESTATED_RULES: tuple[Rule[_Restating], ...] = (
         lambda r: past_year(r.text, r.published),
         "Italy gave €1 billion in 2022 and will now add €500 million.",
         "a past year names an earlier pledge",
+    ),
+    Rule(
+        "restated.already_given",
+        lambda r: _ALREADY_GIVEN.search(r.text),
+        "Kishi also said that Japanese body armor and helmets had already been delivered.",
+        "things told as already handed over are an earlier fact than today's news (1.8)",
     ),
     Rule(
         "restated.envelope",
