@@ -260,7 +260,7 @@ PASSIVE_METHODS: tuple[Method[_Told, re.Match[str]], ...] = (
     Method(
         "told.passive_counted",
         lambda t: _before_passive(t, _PASSIVE_ITEM, 160),
-        "The first batch of 155mm shells had been delivered to Ukraine.",
+        "The first batch of 155mm shells from Norway had been delivered to Ukraine.",
         "counted or named things before a passive giving verb were given",
     ),
     Method(
