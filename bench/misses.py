@@ -95,12 +95,25 @@ def classify(article: dict, gold: dict, score: ModuleType) -> list[tuple[str, di
     return out
 
 
+def _shape(gold: dict) -> str:
+    """What kind of record was missed: a sum or things, told as new, delivered or restated."""
+    what = "sum" if gold.get("amount") is not None else "things"
+    when = "delivered" if gold.get("delivery") else "restated" if gold.get("restated") else "new"
+    return f"{what}/{when}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=Path)
     parser.add_argument("labels", type=Path)
     parser.add_argument("--scorer", type=Path, default=_SCORER)
     parser.add_argument("--list", action="store_true", help="print each miss under its bucket")
+    parser.add_argument(
+        "--shape",
+        action="store_true",
+        help="split each bucket by the gold record's shape (labels only, no text: safe on "
+        "score-only sets)",
+    )
     args = parser.parse_args(argv)
     score = _scorer(args.scorer)
     labels = score.load(str(args.labels))
@@ -115,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(misses)} missed gold pledges")
     for bucket, n in counts.most_common():
         print(f"{n:5d}  {bucket}")
+        if args.shape:
+            shapes = Counter(_shape(g) for b, _, g in misses if b == bucket)
+            print("       " + ", ".join(f"{k} {v}" for k, v in shapes.most_common()))
         if args.list:
             for b, article_id, g in misses:
                 if b == bucket:

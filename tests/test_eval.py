@@ -51,7 +51,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
 # restated flags 0.90 of matched records.
 # What the extractor reaches today: a floor raised with every improvement, never lowered, so
 # CI guards the progress (all four targets are met at extractor 1.0.0).
-FLOOR = {"pledges": 0.92, "agreements": 0.96, "pledge_date": 0.93, "pledge_restated": 0.94}
+FLOOR = {"pledges": 0.93, "agreements": 0.96, "pledge_date": 0.93, "pledge_restated": 0.94}
 
 
 def _score(report: dict, key: str) -> float:

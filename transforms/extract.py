@@ -26,12 +26,12 @@ from transforms.context import ArticleContext, SentenceView
 from transforms.dates import best_date, dateline, find_dates, is_earlier, may_have_date
 from transforms.memory import Memory
 from transforms.money import find_money
-from transforms.pledges import PLEDGE_STEMS, sentence_pledges
+from transforms.pledges import ARRIVAL_STEMS, PLEDGE_STEMS, sentence_pledges
 from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.8.0"
+EXTRACTOR_VERSION = "1.9.0"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -93,7 +93,7 @@ def _lead_day(ctx: ArticleContext, index: int) -> str | None:
 
 
 # A sentence states a record only with a pledge or agreement verb or an amount of money.
-_VERB_STEMS = PLEDGE_STEMS | AGREE_STEMS
+_VERB_STEMS = PLEDGE_STEMS | AGREE_STEMS | ARRIVAL_STEMS
 
 
 # Decision verbs that name the same event when the same actor is their subject.

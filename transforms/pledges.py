@@ -65,7 +65,11 @@ PLEDGE_VERB = icompile(
 _INTENT = icompile(
     r"\b(?:pledged|pledges|agreed|agree|decided|decides|decision|promised|committed|undertook|vowed|"
     r"announced|approved|will|would|voted|moved|set\s+aside|continue[sd]?|is\s+going|has\s+to|"
-    r"been\s+allocated|earmarked|using\s+\w+(?:\s+\w+){0,5})\s+(?:\w+\s+){0,2}to\s*$",
+    r"been\s+allocated|earmarked|using\s+\w+(?:\s+\w+){0,5})\s+(?:\w+\s+){0,2}to\s*$|"
+    # 1.9: a commitment told as a noun, a person promised in between (see _COMMIT_TO)
+    r"\b(?:commitments?|promises|undertakings?|promised|pledged)\s+(?:[\w.-]+\s+){0,4}?to\s*$|"
+    # 1.9: "Germany is to deliver four more Patriot systems" (not "is expected to")
+    r"\b(?:is|are)\s+(?:now\s+|also\s+)?to\s*$",
 )
 _SUPPORT_NOUN = icompile(
     r"^\W{0,3}(?:[\w-]+\s+){0,4}?(?:aid|assistance|support|package|funding|loan|grant|"
@@ -134,6 +138,8 @@ _ANAPHOR = icompile(
     rf"^{cues.LABEL}\W{{0,2}}(?:(?:In\s+addition|Additionally|Also|Separately|Meanwhile)\s*,?\s+)?"
     r"(?P<who>It|He|She|They|(?:This|That)(?=\s+(?:(?:announcement|package|funding|assistance|"
     r"support|contribution)\s+)?(?:builds?\s+on|built\s+on|follows|adds\s+to|comes\s+on\s+top\s+of)\b)|"
+    # 1.9: a country named by an epithet, "His country will allocate …", "The Nordic country …"
+    r"(?:His|Her|Their)\s+country|The\s+(?!ukrain|russia)[\w-]+\s+(?:country|nation|kingdom)|"
     r"The\s+(?:country|government|ministry|kingdom|minister|prime\s+minister|president|"
     # 1.4.0: a state's budget promises what the state does: "The budget also promised nearly
     # $85 million for humanitarian assistance and $200 million in military aid"
@@ -142,9 +148,16 @@ _ANAPHOR = icompile(
 _QTY = (
     r"(?:(?:half\s+a|a|one|\d[\d,.]*)\s+(?:million|thousand)|"
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|fifty|hundred|several|(?:dozens|hundreds|thousands)\s+(?:of|more)|a\s+batch\s+of|"
-    # 1.5: "providing hundreds more missiles", "a significant number of … ammunition"
-    r"a\s+(?:significant\s+|large\s+|small\s+|limited\s+)?number\s+of|a\s+new\s+batch\s+of|additional|more|new|further|extra|another|the\s+first)"
+    r"twenty|thirty|fifty|hundred|several|(?:dozens|hundreds|thousands)\s+(?:of|more)|"
+    # 1.5: "providing hundreds more missiles", "a significant number of … ammunition"; 1.9:
+    # any measure of things, "a set of armored vehicles", "a new batch of"
+    r"an?\s+(?:(?:significant|large|small|limited|new|first|second|further|additional|whole|"
+    r"full|complete)\s+)?(?:number|set|batch|fleet|squadron|battery|shipment|consignment|range|"
+    r"variety|quantity|supply|lot|series)\s+of|"
+    # 1.9: a donor's own stock given whole, "all of its 155mm howitzers", "its entire fleet of"
+    r"all\s+(?:of\s+)?(?:its|their|his|her)(?:\s+(?:remaining|own))?|(?:all\s+of\s+)?(?:its|their)\s+"
+    r"(?:entire|whole|remaining)\s+(?:fleet|stocks?|stockpile|inventory|arsenal)\s+of|"
+    r"additional|more|new|further|extra|another|the\s+first)"
 )
 _ITEM = (
     r"(?:F-?16s?|F-?35s?|Gripens?|Mirage\s*\w*|fighter\s+jets?|jets|aircraft|planes|helicopters?|"
@@ -156,7 +169,10 @@ _ITEM = (
     r"vessels|ships|minehunters|generators|launchers|batter(?:y|ies)|trucks|ambulances|systems?|training\s+"
     r"personnel|instructors|body\s+armou?r|helmets|"
     # 1.5: non-lethal kit ("binoculars, lighting and medical equipment", "protective masks")
-    r"binoculars|(?:protective\s+)?masks|(?:protective\s+|winter\s+)?clothing|equipment)"
+    r"binoculars|(?:protective\s+)?masks|(?:protective\s+|winter\s+)?clothing|equipment|"
+    # 1.9: the words for arms in general, acronyms in the plural, training as a thing given
+    r"weapons|weaponry|arms|(?:military\s+)?mat[eé]riel|NLAWs?|MANPADS|MRAPs?|kits|fuses|"
+    r"training\s+(?:programmes?|programs?|missions?|courses?))"
 )
 _ITEMS = rf"{_ITEM}(?:\s+(?:[A-Z]*\d[\w-]*|{_ITEM}))*"  # "F-16 fighter jets", "Leopard 2A4 tanks"
 _ITEM_SPECIFIC = icompile(
@@ -173,10 +189,17 @@ _GDP = (
     r"(?:%|per\s*cent|percent)\s+of\s+(?:its\s+|their\s+|the\s+country's\s+)?"
     r"(?:GDP|gross\s+domestic\s+product)"
 )
+# Ukraine as the receiver between a giving verb and its things (1.9):
+# "provide the Armed Forces of Ukraine with a set of armored vehicles", "supply Ukrainian
+# troops with tanks".
+_FORCES = r"(?:armed\s+forces|army|military|troops|soldiers|forces|defenders|navy|air\s+force)"
+_RECIPIENT_NP = (
+    rf"(?:(?:the\s+)?(?:Ukraine|Kyiv|Kiev)(?:(?:'s|’s)\s+{_FORCES})?|them|"
+    rf"(?:the\s+)?Ukrainian\s+(?:{_FORCES}|side|government)|the\s+{_FORCES}\s+of\s+Ukraine)"
+)
 _OBJECT = icompile(
     r"^\s*(?:(?:also|additionally|now|already|annually|yearly|each\s+year|every\s+year)\s+)?"
-    r"(?:(?:to\s+)?(?:Ukraine|Kyiv|Kiev|them|the\s+Ukrainian\s+(?:army|military|armed\s+forces))"
-    r"\s+(?:with\s+)?)?"
+    rf"(?:(?:to\s+)?{_RECIPIENT_NP}\s+(?:with\s+)?)?"
     # a pledge told as a noun: "announced the immediate dispatch of a complete HAWK battery"
     r"(?:(?:the|a)\s+(?:(?:immediate|urgent|swift|rapid|prompt|first|further)\s+)?(?:delivery|"
     r"transfer|provision|supply|shipment|donation|production|dispatch|sending|handover|"
@@ -205,7 +228,7 @@ _OBJECT = icompile(
 # Deliveries told in the passive: "the first batch of shells … had been delivered to Ukraine".
 # The verb is found first (cheap), then the item in the words before it.
 _PASSIVE_VERB = icompile(
-    r"\b(?:has|have|had|was|were)\s+(?:(?:already|now|also)\s+)?(?:been\s+)?"
+    r"\b(?:has|have|had|was|were|will)\s+(?:(?:already|now|also|soon)\s+)?(?:been\s+|be\s+)?"
     r"(?:delivered|handed\s+over|sent|shipped|transferred|supplied|donated)\b",
 )
 _PASSIVE_ITEM = icompile(
@@ -277,6 +300,61 @@ PASSIVE_METHODS: tuple[Method[_Told, re.Match[str]], ...] = (
         "This is the second drone delivery from Latvia, with another 500 drones handed over "
         "last month.",
         "counted things with a bare past participle and a time were given (no auxiliary)",
+    ),
+)
+
+# Things named before the verb that gives them (1.9). The things: counted, named by a
+# system's name, or the things a giving verb's subject can hold ("armored vehicles").
+_FRONT_ITEM = (
+    rf"(?P<item>\b{_QTY}\s+(?:[\w/-]+\s+){{0,4}}?{_ITEMS}|(?:[\w/-]+\s+){{0,2}}?"
+    rf"{_ITEM_SPECIFIC.pattern}[\w/-]*(?:\s+{_ITEMS})?|(?:[\w/-]+\s+)?{_ITEMS})"
+)
+# "the 18 Krab howitzers that Poland sent last month": the giver names the things first.
+# The verb is found first (cheap), then the things in the words before it.
+_RELATIVE_VERB = icompile(
+    r"\b(?:that|which)\s+(?:the\s+)?(?:[\w.-]+\s+){1,3}?(?:has\s+|have\s+|had\s+)?"
+    r"(?:already\s+|just\s+|recently\s+)?(?:sent|delivered|supplied|donated|provided|"
+    r"handed\s+over|transferred|shipped|gave|pledged|promised|committed)\b",
+)
+_RELATIVE_ITEM = icompile(rf"{_FRONT_ITEM}\s*,?\s+$")
+# "A batch of Bradley vehicles arrived in Ukraine from the United States."
+_ARRIVED_VERB = icompile(
+    r"\b(?:arrived|reached)\s+(?:in\s+)?(?:Ukraine|Kyiv|Kiev|the\s+front)\b",
+)
+_ARRIVED_ITEM = icompile(
+    rf"{_FRONT_ITEM}\s+(?:[\w/-]+\s+){{0,5}}?(?:has\s+|have\s+|had\s+)?(?:already\s+|"
+    r"finally\s+|now\s+)?$",
+)
+
+
+def _things_before(verb: LowerPattern, item: LowerPattern) -> Callable[[str], re.Match[str] | None]:
+    """A finder of the things ``item`` matches in the words right before ``verb``."""
+
+    def find(text: str) -> re.Match[str] | None:
+        found = verb.search(text)
+        return found and item.search(text, max(0, found.start() - 120), found.start())
+
+    return find
+
+
+ARRIVAL_STEMS = frozenset({"arriv", "reach"})
+_FRONTED_STEMS = ARRIVAL_STEMS | frozenset(
+    {"sent", "deliv", "suppl", "donat", "provi", "hande", "trans", "shipp", "gave", "pledg",
+     "promi", "commi"}
+)  # fmt: skip
+# Things named before the verb that gives them, the first finder that finds wins (1.9).
+FRONTED_METHODS: tuple[Method[str, re.Match[str]], ...] = (
+    Method(
+        "told.relative_clause",
+        _things_before(_RELATIVE_VERB, _RELATIVE_ITEM),
+        "Ukraine has received the 18 Krab howitzers that Poland sent last month.",
+        "things a relative clause says a donor gave were given",
+    ),
+    Method(
+        "told.arrived",
+        _things_before(_ARRIVED_VERB, _ARRIVED_ITEM),
+        "A batch of Bradley vehicles arrived in Ukraine from the United States.",
+        "things that arrived in Ukraine were delivered (the donor as a demonym or 'from X')",
     ),
 )
 
@@ -694,16 +772,18 @@ _SAME_DAY = icompile(r"\b(?:the\s+same\s+day|(?:on\s+)?that\s+(?:same\s+)?day)\b
 
 # Things without a number are a pledge only as the object of a stated commitment to give:
 # "Lisbon committed to provide maritime drones" (not "the money would finance drones").
-_GIVE = icompile(r"(?:provid|suppl|deliver|send|donat|giv|transfer|hand)")
+_GIVE = icompile(r"(?:provid|suppl|deliver|send|sent|donat|giv|gave|transfer|hand|ship)")
 # … or what a donor pays to have made or bought for Ukraine: "Britain will finance the
 # procurement of Ukrainian-designed drones".
 _PAY = icompile(r"(?:financ|fund|pa(?:y|id))")
 _MAKING_OF = icompile(
     r"\s+(?:the|a)\s+(?:procurement|production|purchase|manufactur\w+|acquisition|supply)\s+of\b"
 )
+# 1.9: the commitment told as a noun ("Spain's commitment to transfer anti-aircraft
+# missiles"), and a person promised in between ("promised President Zelensky to donate trucks")
 _COMMIT_TO = icompile(
-    r"\b(?:pledg\w*|promis\w*|commit(?:s|ted)|undert(?:ook|akes?)|agree[sd]?|vow\w*|"
-    r"decided)\s+(?:\w+\s+){0,2}?to\s*$"
+    r"\b(?:pledg\w*|promis\w*|commit(?:s|ted|ments?)|undert(?:ook|akes?|akings?)|agree[sd]?|"
+    r"vow\w*|decided|decisions?)\s+(?:[\w.-]+\s+){0,4}?to\s*$"
 )
 # … or what a donor will give or has given, told as a fact with an auxiliary of its own (1.5):
 # "the US and the Czech Republic will provide tanks", "the UK has supplied Starstreak
@@ -714,6 +794,10 @@ _ASSERTED_AUX = icompile(
     r"(?:be(?:en)?\s+)?$"
 )
 # … or a decision that a delivery goes ahead: "has approved the delivery of Gepard tanks".
+# The past of a giving verb: "delivered", "sent", "gave", "handed over".
+_PAST = icompile(r"(?:\w+ed\b|sent|gave|handed\s+over)")
+# Between a giver and its verb: nothing, or an adverb ("Germany also sent …").
+_SUBJECT_GAP = icompile(r"^\s*(?:(?:also|already|then|later|recently|subsequently|quickly)\s+)?$")
 _APPROVED_DELIVERY = icompile(r"approv\w*\s+the\s+(?:delivery|transfer|export|supply)\s+of\s*$")
 
 
@@ -724,6 +808,7 @@ class _Things:
     text: str
     verb: re.Match[str]
     obj_start: int  # where the things begin
+    named_giver: bool = False  # a possible donor is the verb's subject, right before it
 
 
 def _before(t: _Things, span: int = 60) -> tuple[int, int]:
@@ -751,6 +836,13 @@ THINGS_RULES: tuple[Rule[_Things], ...] = (
         "The US and the Czech Republic will provide tanks to Ukraine.",
         "a giving verb with its own auxiliary asserts the giving (real: 'the UK has supplied "
         "Starstreak anti-aircraft missiles and armored vehicles to Kiev')",
+    ),
+    Rule(
+        "things.named_giver_past",
+        lambda t: t.named_giver and _GIVE.match(t.verb.group()) and _PAST.match(t.verb.group()),
+        "Germany sent Gepard anti-aircraft guns to Ukraine in July.",
+        "a giving verb in the past with a named giver right before it tells a giving done "
+        "(1.9; not 'a coalition that supplied armored vehicles')",
     ),
     Rule(
         "things.approved_delivery",
@@ -859,9 +951,31 @@ def _donor_agent(q: _Query) -> _Donors | None:
     return None
 
 
+# Between a verb and its own subject: auxiliaries and adverbs only.
+_OWN_SUBJECT_GAP = icompile(
+    r"^\s*(?:(?:will|would|shall|has|have|had|is|are|was|were|also|already|now|then)\s+)*$"
+)
+
+
+def _subject_gives_nothing(q: _Query, verb: re.Match[str]) -> bool:
+    """The verb's own subject is an actor that cannot give ("Norway said Russia will send
+    weapons to Belarus"): the possible donors before it are not its subject (1.9)."""
+    before = [i for i, m in enumerate(q.mentions) if m.end <= verb.start()]
+    if not before:
+        return False
+    i = before[-1]
+    m = q.mentions[i]
+    if donor_eligible(m) or not _OWN_SUBJECT_GAP.match(q.text[m.end : verb.start()]):
+        return False
+    joined = i > 0 and _CONJ.match(q.text[q.mentions[i - 1].end : m.start])
+    return not joined
+
+
 def _donor_subject(q: _Query) -> _Donors | None:
     """The subject of the nearest pledge verb before the anchor: "Norway will provide …"."""
     for verb in reversed(q.verbs_before()):
+        if _subject_gives_nothing(q, verb):
+            continue
         subjects = [i for i in q.idx if q.mentions[i].end <= verb.start()]
         subjects = _outside_relatives(q.text, subjects, q.mentions, verb.start())
         if subjects:
@@ -933,6 +1047,8 @@ def _donor_only_one(q: _Query) -> _Donors | None:
     # million, brings … the total U.S. security assistance …")
     if len(names) != 1 or not (q.verbs or anchor.money is None or q.supported()):
         return None
+    if any(_subject_gives_nothing(q, verb) for verb in q.verbs_before()[-1:]):
+        return None  # the verb has a subject of its own, and it gives nothing (1.9)
     # Loosely attached, the donor asserts only what the whole clause asserts: "… are
     # considering a loan of up to €140 billion, but … faces resistance from Belgium".
     m = q.mentions[q.idx[0]]
@@ -1006,7 +1122,7 @@ _AGENTLESS_PASSIVE = icompile(
 
 def _donor_of_story(q: _Query) -> _Donors | None:
     """An agentless passive pledge: the donor just told, else the state the story is about."""
-    if q.idx or not _AGENTLESS_PASSIVE.search(q.text):
+    if q.idx or not (_AGENTLESS_PASSIVE.search(q.text) or q.anchor.rule == "told.arrived"):
         return None
     if q.memory.last_donors:
         return _Donors(list(q.memory.last_donors), 0, q.anchor.end, 0.5)
@@ -1490,7 +1606,18 @@ def _item_anchors(
         things_rule = None
         if name == "bare":
             things_rule = first_rule(
-                THINGS_RULES, _Things(text, verb, verb.end() + obj.start("bare"))
+                THINGS_RULES,
+                _Things(
+                    text,
+                    verb,
+                    verb.end() + obj.start("bare"),
+                    any(
+                        donor_eligible(m)
+                        and m.end <= verb.start()
+                        and _SUBJECT_GAP.match(text[m.end : verb.start()])
+                        for m in mentions
+                    ),
+                ),
             )
             if things_rule is None:
                 continue  # unnumbered things count only where their giving is asserted
@@ -1530,6 +1657,13 @@ def _item_anchors(
             what = text[item.start("item") : item.end("item")]
             end = passive.end() if passive else item.end()
             anchors.append(_Anchor(item.start("item"), end, None, what, None, rule=rule))
+    if not monies and not anchors and not _FRONTED_STEMS.isdisjoint(stems):
+        fronted = first_method(FRONTED_METHODS, text)
+        if fronted is not None:
+            rule, item = fronted
+            what = text[item.start("item") : item.end("item")]
+            start, end = item.start("item"), item.end("item")
+            anchors.append(_Anchor(start, end, None, what, None, rule=rule))
     return anchors
 
 
@@ -1757,9 +1891,11 @@ _SPAN_START = icompile(r"\b(?:since|starting|beginning|from)\s+(?:(?:early|late|
 
 def _opens_span(main: str, cue: DateCue) -> bool:
     told = main[cue.start : cue.end].lower()
-    return told.startswith(("since", "from", "starting", "beginning")) or bool(
-        _SPAN_START.search(main, max(0, cue.start - 16), cue.start)
+    # "beginning March" opens a span; "(at the) beginning of February" is a time (1.9)
+    opens = told.startswith(("since", "from", "starting", "beginning")) and not told.startswith(
+        "beginning of"
     )
+    return opens or bool(_SPAN_START.search(main, max(0, cue.start - 16), cue.start))
 
 
 def _date_stated(d: _Dating) -> DateCue | str | None:
@@ -1918,7 +2054,7 @@ def sentence_pledges(view: SentenceView) -> list[PledgeMention]:
     if may_have_money(stems):
         monies = [m for m in find_money(text) if not m.conversion]
     verbs = [] if PLEDGE_STEMS.isdisjoint(stems) else list(PLEDGE_VERB.finditer(text))
-    if not monies and not verbs and "thank" not in stems:
+    if not monies and not verbs and "thank" not in stems and ARRIVAL_STEMS.isdisjoint(stems):
         return []
     veto = first_rule(SENTENCE_VETOES, _Sentence(text, stems))
     if veto is not None:

@@ -33,6 +33,8 @@ FAMILIES: dict[str, str] = {
     "pledge vetoes": "a found pledge whose clause says it is not asserted",
     "things rules": "where things without a number count as given",
     "passive methods": 'things told as given in the passive ("had been delivered"), and by whom',
+    "fronted methods": 'things named before the verb that gives them ("the howitzers that '
+    'Poland sent", "… arrived in Ukraine")',
     "restated cues": "a pledge told as old news",
     "date methods": "when a pledge was announced, tried in order",
     "category cues": "what the money is for, the first cue decides",
@@ -55,6 +57,7 @@ def entries() -> list[Entry]:
         "pledge vetoes": pledges.PLEDGE_VETOES,
         "things rules": pledges.THINGS_RULES,
         "passive methods": pledges.PASSIVE_METHODS,
+        "fronted methods": pledges.FRONTED_METHODS,
         "restated cues": pledges.RESTATED_RULES,
         "date methods": pledges.DATE_METHODS,
         "category cues": pledges.CATEGORY_CUES,
