@@ -1,8 +1,9 @@
-"""Why each missed gold pledge was missed: the breakdown that says which mechanism to work on.
+"""Why each missed gold record was missed: the breakdown that says which mechanism to work on.
 
 ``python -m bench.misses ARTICLES.jsonl LABELS.jsonl [--list]`` extracts every article with a
 rule trace, pairs predictions with gold records as ``../shared/eval/score.py`` does, and puts
-each missed (required) gold pledge in one bucket, judged on its evidence sentence:
+each missed (required) gold pledge (with ``--agreements``: agreement) in one bucket, judged on
+its evidence sentence:
 
 - ``wrong record``: a record was made from that sentence, with another donor, amount or
   currency (attribution within a sentence);
@@ -56,28 +57,36 @@ def _sentence_of(gold: dict, sentences: list[str]) -> int | None:
     return None
 
 
-def classify(article: dict, gold: dict, score: ModuleType) -> list[tuple[str, dict]]:
-    """(bucket, gold record) for each required gold pledge the extractor missed."""
+def classify(
+    article: dict, gold: dict, score: ModuleType, kind: str = "pledges"
+) -> list[tuple[str, dict]]:
+    """(bucket, gold record) for each required gold record of ``kind`` the extractor missed."""
     published = article.get("published")
     day = date.fromisoformat(published[:10]) if published else None
     trace = Trace()
     extraction = extract_article(
-        article["text"], day, outlet=article.get("outlet"), title=article.get("title"), trace=trace
+        article["text"],
+        day,
+        outlet=article.get("outlet"),
+        title=article.get("title"),
+        trace=trace,
+        url=article.get("url"),
     )
-    pred = to_eval_record(str(article["id"]), extraction)["pledges"]
-    gold_items = gold.get("pledges") or []
-    matched = {id(g) for g, _ in score.pair_up(gold_items, pred, score.pledge_matches)}
+    pred = to_eval_record(str(article["id"]), extraction)[kind]
+    same = score.pledge_matches if kind == "pledges" else score.agreement_matches
+    gold_items = gold.get(kind) or []
+    matched = {id(g) for g, _ in score.pair_up(gold_items, pred, same)}
     sentences = [s.text for s in split_sentences(article["text"][:200_000])]
     out = []
     for g in gold_items:
         if g.get("component") or id(g) in matched:
             continue
         at = _sentence_of(g, sentences)
-        # the pledge readers' steps only: an agreement veto says nothing about a pledge
+        # the readers of this kind of record only: a pledge veto says nothing of an agreement
         steps = [
             s
             for s in (trace.for_sentence(at) if at is not None else [])
-            if not s.rule.startswith("agreement.")
+            if s.rule.startswith("agreement") == (kind == "agreements")
         ]
         if at is None:
             bucket = "sentence not found"
@@ -96,8 +105,12 @@ def classify(article: dict, gold: dict, score: ModuleType) -> list[tuple[str, di
 
 
 def _shape(gold: dict) -> str:
-    """What kind of record was missed: a sum or things, told as new, delivered or restated."""
-    what = "sum" if gold.get("amount") is not None else "things"
+    """What kind of record was missed: a sum, things or an agreement's kind, told as new,
+    delivered or restated."""
+    if "parties" in gold:
+        what = str(gold.get("kind") or "?")
+    else:
+        what = "sum" if gold.get("amount") is not None else "things"
     when = "delivered" if gold.get("delivery") else "restated" if gold.get("restated") else "new"
     return f"{what}/{when}"
 
@@ -109,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, default=_SCORER)
     parser.add_argument("--list", action="store_true", help="print each miss under its bucket")
     parser.add_argument(
+        "--agreements", action="store_true", help="missed agreements instead of pledges"
+    )
+    parser.add_argument(
         "--shape",
         action="store_true",
         help="split each bucket by the gold record's shape (labels only, no text: safe on "
@@ -117,15 +133,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     score = _scorer(args.scorer)
     labels = score.load(str(args.labels))
+    kind = "agreements" if args.agreements else "pledges"
     misses: list[tuple[str, str, dict]] = []
     with args.articles.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 article = json.loads(line)
                 gold = labels.get(str(article["id"]), {})
-                misses += [(b, str(article["id"]), g) for b, g in classify(article, gold, score)]
+                found = classify(article, gold, score, kind)
+                misses += [(b, str(article["id"]), g) for b, g in found]
     counts = Counter(b for b, _, _ in misses)
-    print(f"{len(misses)} missed gold pledges")
+    print(f"{len(misses)} missed gold {kind}")
     for bucket, n in counts.most_common():
         print(f"{n:5d}  {bucket}")
         if args.shape:
@@ -134,8 +152,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.list:
             for b, article_id, g in misses:
                 if b == bucket:
-                    what = g.get("amount") or g.get("purpose")
-                    print(f"       {article_id} {g.get('donor')}: {what} {g.get('currency') or ''}")
+                    if kind == "agreements":
+                        print(f"       {article_id} {g.get('parties')}: {g.get('kind')}")
+                    else:
+                        what = g.get("amount") or g.get("purpose")
+                        what += f" {g.get('currency') or ''}"
+                        print(f"       {article_id} {g.get('donor')}: {what}")
                     print(f"         {_flat(g.get('evidence'))[:220]}")
     return 0
 

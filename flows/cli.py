@@ -61,7 +61,7 @@ def extract_file(articles_path: Path, out) -> int:
                 print(f"{articles_path}:{number}: skipped: {error}", file=sys.stderr)
                 continue
             extraction = extract_article(
-                text, day, outlet=article.get("outlet"), title=article.get("title")
+                text, day, article.get("outlet"), article.get("title"), url=article.get("url")
             )
             record = to_eval_record(str(article.get("id", number)), extraction)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -232,7 +232,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"pledgewatch explain: {error}", file=sys.stderr)
         return 2
     print(f"# {article.label}\n# published {article.published}, {article.title or ''}\n")
-    explained = explain_article(article.text, article.published, article.outlet, article.title)
+    explained = explain_article(
+        article.text, article.published, article.outlet, article.title, article.url
+    )
     print(render_text(explained))
     return 0
 

@@ -23,6 +23,7 @@ class Article:
     outlet: str | None
     title: str | None
     label: str  # how the article was named: its id, URL or line
+    url: str | None = None
 
 
 class ArticleNotFound(LookupError):
@@ -44,6 +45,7 @@ def from_jsonl(path: Path, wanted: str | None) -> Article:
                     row.get("outlet"),
                     row.get("title"),
                     f"{path}:{number} ({row.get('id') or row.get('url')})",
+                    row.get("url"),
                 )
     raise ArticleNotFound(f"no article {wanted!r} in {path}")
 
@@ -66,4 +68,5 @@ def from_db(store: Store, wanted: str) -> Article:
         row["outlet"],
         row["title"],
         f"{row['article_id']} {row['url']}",
+        row["url"],
     )

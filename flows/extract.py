@@ -101,7 +101,7 @@ def extract_pending(
         while True:
             with store.session() as db:
                 articles = db.rows(
-                    "SELECT article_id, text, published_at, outlet, title FROM articles "
+                    "SELECT article_id, url, text, published_at, outlet, title FROM articles "
                     f"WHERE {PENDING} ORDER BY article_id LIMIT ?",
                     [EXTRACTOR_VERSION, sorted(EXTRACTOR_LANGUAGES), batch_size],
                 )

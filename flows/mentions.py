@@ -101,6 +101,7 @@ def extract_rows(
             published.date() if published else None,
             outlet=article["outlet"],
             title=article["title"],
+            url=article.get("url"),
         )
         pledges += [pledge_row(article["article_id"], m, run_id) for m in result.pledges]
         agreements += [agreement_row(article["article_id"], m, run_id) for m in result.agreements]

@@ -117,6 +117,29 @@ def test_canadian_statement_plain_dollar_is_cad() -> None:
     assert q.currency == "USD"
 
 
+@pytest.mark.parametrize(
+    ("text", "url", "donor", "currency"),
+    [
+        # a country's own domain says whose "$" it is (1.9.2)
+        ("Canada announced $60 million in aid.", "https://www.example.ca/news/1", "Canada", "CAD"),
+        ("Australia pledged $40 million for Ukraine.", "https://news.example.com.au/a", "Australia",
+         "AUD"),
+        # New Zealand's government and outlets, and the Australian wire's copy anywhere
+        ("Wellington (RNZ) - New Zealand will provide $5 million to Ukraine.", None,
+         "New Zealand", "NZD"),
+        ("SYDNEY (AAP) - Australia will provide $100 million to Ukraine.", None, "Australia",
+         "AUD"),
+        # another state's "$" stays the US dollar, whatever the outlet
+        ("Japan announced $60 million in aid.", "https://www.example.ca/news/2", "Japan", "USD"),
+    ],
+)  # fmt: skip
+def test_a_home_dollar_is_read_from_the_outlet_or_its_domain(
+    text: str, url: str | None, donor: str, currency: str
+) -> None:
+    (p,) = extract_article(text, dt.date(2023, 9, 19), url=url).pledges
+    assert (p.donor, p.currency) == (donor, currency)
+
+
 def test_collective_donor_from_coalition_context() -> None:
     text = (
         "The drone coalition now has 20 member states. "

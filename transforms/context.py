@@ -2,9 +2,10 @@
 
 What holds for the whole article, decided before or independently of the sentence order:
 its sentences and their actors (found lazily), its news date, coalition leaders ("co-led by
-Latvia and the UK", wherever stated), whether it is a Canadian or Australian government
-statement (plain "$"), its home state. What the reader remembers from sentence to sentence
-(last donors, last coalition) is not here: it is ``transforms.memory.Memory``, passed along.
+Latvia and the UK", wherever stated), whose dollar a plain "$" is (a Canadian, Australian or
+New Zealand statement or outlet), its home state. What the reader remembers from sentence to
+sentence (last donors, last coalition) is not here: it is ``transforms.memory.Memory``,
+passed along.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from transforms.actors import NON_DONORS, Actor, Mention, by_name, donor_eligible, find_actors
 from transforms.dates import find_dates, is_earlier
@@ -21,18 +23,47 @@ from transforms.money import NORDIC_BY_COUNTRY
 from transforms.rules import Trace
 from transforms.sentences import Sentence
 
-# Phrases (lower case) that mark a Canadian or Australian government statement or outlet.
-_CAD_STATEMENT = (
-    "government of canada", "national defence", "canadian armed forces", "canada.ca", "gc.ca",
-    "cbc", "global news", "ctv news", "canadian press",
-    # 1.4.0: Canada's own outlets write its dollar as "$" too
-    "omni television", "omnitv.ca", "globe and mail", "national post", "toronto star",
+
+@dataclass(frozen=True, slots=True)
+class HomeDollar:
+    """A state whose own statements and outlets write its dollar as a plain "$" (labelling
+    rule 3), and how to tell one: phrases (lower case) in the outlet, title or lead, or the
+    web address's country domain."""
+
+    state: str
+    currency: str
+    phrases: tuple[str, ...]
+    domain: str  # the host ends with it
+
+
+HOME_DOLLARS: tuple[HomeDollar, ...] = (
+    HomeDollar("Canada", "CAD", (
+        "government of canada", "national defence", "canadian armed forces", "canada.ca",
+        "gc.ca", "cbc", "global news", "ctv news", "canadian press",
+        # 1.4.0: Canada's own outlets write its dollar as "$" too
+        "omni television", "omnitv.ca", "globe and mail", "national post", "toronto star",
+    ), ".ca"),
+    HomeDollar("Australia", "AUD", (
+        "australian government", "albanese government", "minister for defence", "defence.gov.au",
+        "abc news", "abc.net.au", "australian defence force", "sbs news", ".com.au",
+        "sydney morning herald",
+        # 1.9: the national wire's copy, wherever it is printed
+        "australian associated press", "(aap)",
+    ), ".au"),
+    # 1.9: New Zealand's government writes NZ$ as "$" too
+    HomeDollar("New Zealand", "NZD", (
+        "new zealand government", "beehive.govt.nz", "govt.nz", "nzdf", "new zealand defence force",
+        "rnz", "nzherald", "nz herald", "stuff.co.nz", ".co.nz",
+    ), ".nz"),
 )  # fmt: skip
-_AUD_STATEMENT = (
-    "australian government", "albanese government", "minister for defence", "defence.gov.au",
-    "abc news", "abc.net.au", "australian defence force", "sbs news",
-    ".com.au", "sydney morning herald",
-)  # fmt: skip
+
+
+def home_dollar(head: str, host: str) -> HomeDollar | None:
+    """The state whose dollar a plain "$" is in this article, if it is one's own."""
+    for home in HOME_DOLLARS:
+        if host.endswith(home.domain) or any(p in head for p in home.phrases):
+            return home
+    return None
 
 
 # An office named without its state: "The Defence Secretary", "Foreign Minister Ignazio Cassis",
@@ -109,13 +140,13 @@ class ArticleContext:
         stems: Sequence[set[str]],
         outlet: str | None,
         title: str | None,
+        url: str | None = None,
     ) -> ArticleContext:
         ctx = cls(published, sentences, stems, outlet or "", title or "")
         head = f"{outlet or ''} {title or ''} {text[:3000]}".lower()
-        if any(p in head for p in _CAD_STATEMENT):
-            ctx.dollar, ctx.dollar_state = "CAD", "Canada"
-        elif any(p in head for p in _AUD_STATEMENT):
-            ctx.dollar, ctx.dollar_state = "AUD", "Australia"
+        home = home_dollar(head, (urlsplit(url or "").hostname or "").lower())
+        if home is not None:
+            ctx.dollar, ctx.dollar_state = home.currency, home.state
         return ctx
 
     def actors_in(self, index: int) -> list[Mention]:

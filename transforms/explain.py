@@ -30,11 +30,15 @@ class SentenceExplanation:
 
 
 def explain_article(
-    text: str, published: dt.date | None, outlet: str | None = None, title: str | None = None
+    text: str,
+    published: dt.date | None,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
 ) -> list[SentenceExplanation]:
     """The sentences that produced or nearly produced a record, with the rules that fired."""
     trace = Trace()
-    extract_article(text, published, outlet=outlet, title=title, trace=trace)
+    extract_article(text, published, outlet=outlet, title=title, trace=trace, url=url)
     sentences = split_sentences(text)
     by_index: dict[int, list[Step]] = {}
     for step in trace.steps:

@@ -31,7 +31,7 @@ from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.9.1"
+EXTRACTOR_VERSION = "1.9.2"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -534,11 +534,12 @@ def _extract(
     outlet: str | None,
     title: str | None,
     trace: Trace | None = None,
+    url: str | None = None,
 ) -> Extraction:
     text = text[:_MAX_CHARS]
     sentences = split_sentences(text)
     stems = sentence_keys(text, sentences)
-    ctx = ArticleContext.build(text, published, sentences, stems, outlet, title)
+    ctx = ArticleContext.build(text, published, sentences, stems, outlet, title, url)
     _news_dates(ctx, text)
     # First pass: who leads which coalition ("co-led by Latvia and the UK"), wherever stated.
     memory = Memory()
@@ -606,6 +607,7 @@ def extract_article(
     outlet: str | None = None,
     title: str | None = None,
     trace: Trace | None = None,
+    url: str | None = None,
 ) -> Extraction:
     """All pledges and agreements ``text`` asserts; never raises (logs and returns empty).
 
@@ -619,7 +621,7 @@ def extract_article(
     elif not isinstance(published, dt.date):
         published = None
     try:
-        return _extract(text, published, outlet, title, trace)
+        return _extract(text, published, outlet, title, trace, url)
     except Exception:  # a bad article must never stop a run
         log.exception("extraction failed; article skipped")
         return Extraction()
