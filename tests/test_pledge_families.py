@@ -116,6 +116,19 @@ CASES = [
     ("Poland pledged 20 tanks to Ukraine. The first squadron of 18 howitzers arrived in Ukraine "
      "last week.", [("Poland", None, None), ("Poland", None, None)]),
     ("The delegation arrived in Ukraine on Monday.", []),
+    # --- 1.9.3: running totals and what is left (labelling rule 2) ---
+    # a span opened by a month of a year, or by the war; an ordinal before "since" still places
+    # a new package in its series
+    ("Washington has authorized drawdowns valued at about $19.95 billion since August 2021.", []),
+    ("Germany has given Ukraine weapons worth €28 billion since the war began.", []),
+    ("I am authorizing our 31st drawdown of arms for Ukraine since August 2021, valued at $425 "
+     "million, the US Secretary of State said.", [("United States", 425e6, "USD")]),
+    # the perfect contracted
+    ("Germany announced a package. They've provided more than €17 billion worth of weapons.", []),
+    # amount.remaining: what is left of an authority or a fund (not another part named next)
+    ("The US has $3.86 billion worth of drawdown authority for Ukraine remaining.", []),
+    ("Germany will provide €500 million this year, with the remaining €200 million in 2026.",
+     [("Germany", 500e6, "EUR")]),  # (the €200 million is a component of it)
 ]  # fmt: skip
 
 

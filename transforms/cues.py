@@ -123,7 +123,10 @@ AGGREGATE_AROUND = icompile(
     r"August|September|October|November|December)\b(?!\s+\d{1,2}\b(?!,?\s+(?:19|20)\d\d))|"
     r"\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b|"
     r"\bsince\s+(?:the\s+(?:beginning|start|outbreak|onset|launch|creation|founding|establishment)|(?:19|20)\d\d|February\s+2022|"
-    r"February\s+24|the\s+full[- ]scale|Russia['’]?s|the\s+invasion|then)\b|\bso\s+far\b|"
+    r"February\s+24|the\s+full[- ]scale|Russia['’]?s|the\s+invasion|the\s+war|then)\b|\bso\s+far\b|"
+    # 1.9.3: a span opened by a month of a year ("since August 2021"; a month alone stays out)
+    r"\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+(?:19|20)\d\d\b|"
     r"\bto\s+date\b|\bin\s+(?:two|three|four|the\s+past\s+\w+)\s+years\b|\bup\s+to\s+now\b|\bthus\s+far\b|"
     # 1.3.0: a sum over the years just gone is a running total ("budget support totaling more
     # than $8.5 billion over the past three years"); "Russia’s" with a typographic apostrophe
@@ -158,7 +161,8 @@ AGGREGATE_AROUND = icompile(
     r"\b(?:has|have|had)\s+since\s+(?:also\s+|then\s+)?(?:\w+ed|given|sent|spent|paid|lent)\b|"
     # a running total in the perfect: "has provided more than €2bn"
     # (1.4.0: also "have collectively contributed over $2 billion through the PURL initiative")
-    r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:collectively\s+|together\s+|jointly\s+)?"
+    # (1.9.3: also contracted, "They've provided more than 17 billion euros")
+    r"(?:\b(?:has|have)|['’]ve)\s+(?:now\s+|already\s+)?(?:collectively\s+|together\s+|jointly\s+)?"
     r"(?:committed|provided|given|spent|disbursed|"
     r"delivered|contributed|donated|sent|transferred)\s+(?:\w+\s+){0,2}?(?:more\s+than|over|"
     r"nearly|almost|some|about|around|a\s+total\s+of|in\s+excess\s+of)\b|"
@@ -184,8 +188,9 @@ ORDINAL = (
     r"sixth|seventh|eighth|ninth))"
 )
 ORDINAL_SINCE = icompile(
-    rf"\b(?:{ORDINAL}|largest|biggest)\s+(?:(?:such|aid|military|support|"
-    r"package|tranche|one)\s+){0,2}since\s+[^,;:.–—]*|"
+    # (1.9.3: any words between, "our 31st drawdown of U.S. arms and equipment for Ukraine
+    # since August 2021")
+    rf"\b(?:{ORDINAL}|largest|biggest)\s+(?:[\w.-]+\s+){{0,8}}?since\s+[^,;:.–—]*|"
     # a package's rank in a series: "the largest package from the country so far"
     r"\b(?:largest|biggest|most\s+\w+|first|single\s+largest)\s+(?:(?:such|aid|military|support|"
     r"package|tranche|one|donation|contribution)\s+){1,2}(?:(?:from|by|of)\s+(?:\w+\s+){1,3})?"

@@ -1416,6 +1416,12 @@ class _Amount:
         )
 
 
+# "… worth of drawdown authority remaining", "only $100 million remains in authority" (not
+# "with the remaining €200m", which names another part).
+_REMAINING_AFTER = icompile(
+    r"(?:(?![€$£\d])[^.;]){0,70}?\b(?:remaining|remains|left\s+(?:over|unspent))\b"
+    r"(?!\s+(?:[€$£\d]|(?:eur|usd|gbp)\b))"
+)
 _COST_OF = icompile(r"\b(?:at\s+a\s+)?(?:total\s+)?cost\s+of\s+(?:about\s+|around\s+|some\s+)?$")
 _FINANCED_BEFORE = icompile(
     r"\b(?:financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|pa(?:y|ys|id|ying)\s+for)\s+(?:the\s+)?"
@@ -1486,6 +1492,12 @@ AMOUNT_VETOES: tuple[Rule[_Amount], ...] = (
         lambda a: _OF_THE_BEFORE.search(a.before) is not None,
         "The US and the EU will each contribute $20 billion of the $50 billion loan.",
         "a total named as the whole that a share belongs to is told to place the share",
+    ),
+    Rule(
+        "amount.remaining",
+        lambda a: _REMAINING_AFTER.match(a.text, a.money.end) is not None,
+        "The U.S. has $3.86 billion worth of drawdown authority for Ukraine remaining.",
+        "what is left to spend of an authority or a fund is no new pledge (1.9.3)",
     ),
     Rule(
         "amount.raised_to",
