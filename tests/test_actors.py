@@ -18,10 +18,14 @@ CASES = [
     ("Defence Secretary John Healey spoke.", ["United Kingdom"]),
     ("Boris Pistorius met Sebastien Lecornu.", ["Germany", "France"]),
     # 1.9.4: heads of government and ministers met by surname alone in later sentences
-    ("Trump and Biden, Sikorski and Kasciunas spoke.",
-     ["United States", "United States", "Poland", "Lithuania"]),
-    ("Rinkēvičs met Orpo, Häkkänen and Ursula von der Leyen.",
-     ["Latvia", "Finland", "Finland", "European Union"]),
+    (
+        "Trump and Biden, Sikorski and Kasciunas spoke.",
+        ["United States", "United States", "Poland", "Lithuania"],
+    ),
+    (
+        "Rinkēvičs met Orpo, Häkkänen and Ursula von der Leyen.",
+        ["Latvia", "Finland", "Finland", "European Union"],
+    ),
     (
         "The European Commission and the EU and the EIB.",
         ["European Union", "European Union", "European Investment Bank"],

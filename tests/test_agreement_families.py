@@ -131,6 +131,44 @@ CASES = [
         [({"Belgium", "Denmark", "Ukraine", "Estonia"}, COAL)],
         "agreement.kind.coalition_membership",
     ),
+    # --- 1.9.5: kinds ---
+    # a paper signed about making arms is a production deal, in any inflection
+    (
+        "Ukraine and Denmark signed a memorandum on building a joint plant for drone parts.",
+        "",
+        [({"Ukraine", "Denmark"}, JOINT)],
+        "agreement.kind.production_subject",
+    ),
+    # … not when production is one field among others
+    (
+        "Belgium and Ukraine signed a memorandum to develop relations, including the field of "
+        "arms production.",
+        "",
+        [({"Belgium", "Ukraine"}, MEMO)],
+        "agreement.kind.memorandum",
+    ),
+    # a plain accord in a story about security agreements is one of them
+    (
+        "Zelensky and Orpo signed an agreement in Kyiv on Wednesday.",
+        "Finland and Ukraine sign a security deal",
+        [({"Ukraine", "Finland"}, SEC)],
+        "agreement.kind.story_security",
+    ),
+    # … not a memorandum or a declaration signed the same day
+    (
+        "Zelensky and Orpo signed a declaration of intent in Kyiv on Wednesday.",
+        "Finland and Ukraine sign a security deal",
+        [({"Ukraine", "Finland"}, MEMO)],
+        "agreement.kind.memorandum",
+    ),
+    # two papers of one kind between the same parties, signed in different months, are two
+    (
+        "In June, Ukraine and Rheinmetall signed an agreement on the joint production of shells. "
+        "On 4 July, Ukraine and Rheinmetall signed an agreement on joint production of armour.",
+        "",
+        [({"Ukraine", "Rheinmetall"}, JOINT), ({"Ukraine", "Rheinmetall"}, JOINT)],
+        "agreement.kind.paper_on_production",
+    ),
 ]
 
 # (text, the veto or rule that drops it)

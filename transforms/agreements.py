@@ -381,6 +381,19 @@ _DOC_ON_PRODUCTION = icompile(
 )
 
 
+# What a production deal is about, in any inflection: "building a joint plant", "the
+# manufacturing of drones", "localising the production of shells" (1.9.5).
+_MAKING = (
+    r"\b(?:produc(?:e|es|ed|ing|tion)|manufactur\w+|plants?|factor(?:y|ies)|assembly|"
+    r"locali[sz]\w+)\b"
+)
+# … as the paper's subject, not one field among others ("a memorandum to develop relations,
+# including the field of arms production" stays a memorandum).
+_PAPER_ON_MAKING = icompile(
+    rf"{_DOC.pattern}[^,;.]{{0,80}}?{_MAKING}|{_MAKING}[^,;.]{{0,40}}?{_DOC.pattern}"
+)
+
+
 # Issue 10: "agreed on cooperation in the production of weapons".
 _COOPERATION_IN_PRODUCTION = icompile(
     r"\bcooperation\s+(?:in|on)\s+(?:the\s+)?(?:joint\s+)?(?:production|manufactur\w+)\b"
@@ -442,6 +455,14 @@ KIND_CUES: tuple[Cue[_KindText], ...] = (
         "joint production",
         "Rheinmetall and Ukraine signed an agreement to build a shell plant in Ukraine.",
         "a deal or memorandum to build, produce or manufacture",
+    ),
+    Cue(
+        "agreement.kind.production_subject",
+        lambda k: k.signed and _PAPER_ON_MAKING.search(k.text),
+        "joint production",
+        "Ukraine and Denmark signed a memorandum on building a joint plant for drone parts.",
+        "a paper signed about making arms (production, manufacturing, a plant, localisation) "
+        "is a production deal (1.9.5: the plain memorandum cue took 5 of 9 on unseen sets)",
     ),
     Cue(
         "agreement.kind.memorandum",

@@ -31,7 +31,7 @@ from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.9.4"
+EXTRACTOR_VERSION = "1.9.5"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -406,7 +406,11 @@ def _is_headline(sentence: str) -> bool:
 _STORY_PRODUCTION = re.compile(
     r"\b(?:produc\w*|manufactur\w*|plant|factory|joint\s+venture)\b", re.IGNORECASE
 )
-_STORY_SECURITY = re.compile(r"\bsecurity\s+(?:agreements?|guarantees?|pacts?)\b", re.IGNORECASE)
+_STORY_SECURITY = re.compile(
+    r"\bsecurity\s+(?:agreements?|guarantees?|pacts?|deals?|accords?|cooperation|commitments?)\b|"
+    r"\bagreements?\s+on\s+security\b",
+    re.IGNORECASE,
+)
 _BARE_AGREEMENT = re.compile(
     r"\b(?:the\s+relevant|the|this|that|bilateral)\s+agreements?\b|"
     # issue 10: "the first deal signed with Britain", "successful agreements with the USA",
@@ -414,6 +418,12 @@ _BARE_AGREEMENT = re.compile(
     r"\b(?:the|first|successful|new)\s+(?:[\w-]+\s+)?(?:agreements?|deals?|accords?|pacts?)\b"
     r"(?:,\s+including)?\s+(?:with|signed)\b",
     re.IGNORECASE,
+)
+
+
+_PLAIN_ACCORD = re.compile(r"\b(?:agreements?|accords?|pacts?|treaty|deals?)\b", re.IGNORECASE)
+_OTHER_PAPER = re.compile(
+    r"\b(?:contracts?|memorand\w+|MoUs?|letters?\s+of\s+intent|declarations?)\b", re.IGNORECASE
 )
 
 
@@ -427,12 +437,23 @@ def _kind_from_the_story(
         return
     title = title or ""
     for a in agreements:
-        if a.coalition is not None or not _BARE_AGREEMENT.search(a.evidence):
+        if a.coalition is not None:
             continue
         generic = a.kind in ("other", "memorandum/document signing")
-        if generic and _STORY_SECURITY.search(f"{title}\n{lede}"):
+        # 1.9.5: any plain accord in a story about security agreements ("Zelensky and Orpo
+        # signed an agreement in Kyiv"), not a contract, a memorandum or a letter of intent
+        if (
+            generic
+            and _PLAIN_ACCORD.search(a.evidence)
+            and not _OTHER_PAPER.search(a.evidence)
+            and _STORY_SECURITY.search(f"{title}\n{lede}")
+        ):
             a.kind, a.rules = "security agreement", (*a.rules, "agreement.kind.story_security")
-        elif a.kind == "memorandum/document signing" and _STORY_PRODUCTION.search(title):
+        elif (
+            a.kind == "memorandum/document signing"
+            and _BARE_AGREEMENT.search(a.evidence)
+            and _STORY_PRODUCTION.search(title)
+        ):
             a.kind, a.rules = "joint production", (*a.rules, "agreement.kind.story_production")
 
 
@@ -448,6 +469,8 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
                 continue
         dup = None
         for b in out:
+            if a.signed_on and b.signed_on and a.signed_on[:7] != b.signed_on[:7]:
+                continue  # 1.9.5: signed in different months, two papers (a deal and its sequel)
             if a.kind != b.kind:
                 # A list of agreements in the background repeats one told before: "Ukraine has
                 # agreements with the UK, …, Italy" after "the agreement with Italy signed today".
