@@ -169,6 +169,34 @@ CASES = [
         [({"Ukraine", "Rheinmetall"}, JOINT), ({"Ukraine", "Rheinmetall"}, JOINT)],
         "agreement.kind.paper_on_production",
     ),
+    # --- 1.9.6: states listed as the signers of papers of their own: one each, with Ukraine ---
+    (
+        "Earlier, the UK, France and Denmark signed bilateral security agreements with Ukraine.",
+        "",
+        [
+            ({"Ukraine", "United Kingdom"}, SEC),
+            ({"Ukraine", "France"}, SEC),
+            ({"Ukraine", "Denmark"}, SEC),
+        ],
+        "agreement.parties.listed_signers",
+    ),
+    (
+        "Such agreements have already been signed by Canada, Italy and the Netherlands.",
+        "",
+        [
+            ({"Ukraine", "Canada"}, MEMO),
+            ({"Ukraine", "Italy"}, MEMO),
+            ({"Ukraine", "Netherlands"}, MEMO),
+        ],
+        "agreement.parties.listed_signers",
+    ),
+    # … not two states signing papers together
+    (
+        "Germany and France signed documents on joint production.",
+        "",
+        [({"Germany", "France"}, JOINT)],
+        "agreement.kind.joint_production",
+    ),
 ]
 
 # (text, the veto or rule that drops it)

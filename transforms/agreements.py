@@ -267,6 +267,28 @@ _LED_ADJECTIVE = re.compile(
     _I,
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+# The signers of plural papers listed as the subject (1.9.6): "The UK, France and Germany have
+# already signed such agreements with Ukraine", "… have signed the documents".
+# Each signed its own: the papers are "such", "similar", "bilateral", "their own" or
+# "separate", or signed "with Ukraine" (not "Germany and France signed documents").
+_OWN_PAPERS = (
+    r"(?:(?:the|these|their)\s+)?(?:(?:(?:such|similar|bilateral|own|separate)\s+)"
+    r"(?:(?:security|long-term|[\w-]+-year)\s+)?(?:agreements|documents|memoranda|memorandums|"
+    r"accords|deals|pacts|treaties)\b|(?:(?:security|long-term|[\w-]+-year)\s+)?(?:agreements|"
+    r"documents|memoranda|memorandums|accords|deals|pacts|treaties)\s+with\s+(?:Ukraine|Kyiv|Kiev)\b)"
+)
+_LISTED_SIGNERS = icompile(
+    r"(?:,|\band)\s[^.;]{0,40}?\s(?:(?:have|has|had)\s+)?(?:(?:already|also|now|previously|"
+    rf"since|so\s+far)\s+)*(?:signed|concluded|inked)\s+(?P<papers>{_OWN_PAPERS})|"
+    # in the passive, the signers after "by": "Such agreements have already been signed by …"
+    rf"(?P<passive>{_OWN_PAPERS})\s+(?:have|has|had|were|was)\s+(?:(?:already|also|now|so\s+far)\s+)*"
+    r"been\s+(?:signed|concluded)\s+by\s+(?:the\s+)?(?P<by>)"
+)
+# Between the last signer listed and the verb: auxiliaries and adverbs only.
+_SIGNERS_GAP = re.compile(
+    r"\s*(?:(?:have|has|had|already|also|now|previously|since|so\s+far)\s+)*", re.IGNORECASE
+)
+
 PARTY_RULES: tuple[Rule[str], ...] = (
     Rule(
         "agreement.parties.including_list",
@@ -288,6 +310,12 @@ PARTY_RULES: tuple[Rule[str], ...] = (
         "the state a coalition is 'X-led' by is one of its members",
     ),
     Rule(
+        "agreement.parties.listed_signers",
+        lambda text: _LISTED_SIGNERS.search(text),
+        "The United Kingdom, France and Germany have already signed such agreements with Ukraine.",
+        "states listed as the signers of plural papers signed one each, with Ukraine (1.9.6)",
+    ),
+    Rule(
         "agreement.parties.place_list",
         lambda text: re.search(r"\b(?:in|at)\s+[A-Z]\w+,\s+[A-Z]", text),
         "Italy and Spain signed an agreement on joint production of shells in Poland, Romania "
@@ -296,7 +324,7 @@ PARTY_RULES: tuple[Rule[str], ...] = (
         "(the reader checks the gap between the names; the pattern shows the shape)",
     ),
 )
-INCLUDING_LIST, COALITION_MEMBERS, LED_ADJECTIVE, PLACE_LIST = PARTY_RULES
+INCLUDING_LIST, COALITION_MEMBERS, LED_ADJECTIVE, LISTED_SIGNERS, PLACE_LIST = PARTY_RULES
 
 
 def _parties(text: str, mentions: list[Mention], verb_at: int, fired: list[str]) -> list[str]:
@@ -1124,6 +1152,9 @@ def _sentence_agreement(
 
 _PLURAL_DEALS = icompile(
     r"\b(?:agreements|memoranda|memorandums|deals|accords|treaties)\s*[:,]?\s+with\s+(?:the\s+)?$|"
+    # 1.9.6: in the passive, "Security agreements have already been signed with the UK, …"
+    r"\b(?:agreements|memoranda|memorandums|documents|deals|accords|treaties|pacts)\s+(?:have|had|"
+    r"were)\s+(?:already\s+|now\s+|so\s+far\s+)?been\s+(?:signed|concluded)\s+with\s+(?:the\s+)?$|"
     # 1.4.0 agreement.parties.one_per_counterpart: the counterparts a list of papers "includes"
     # ("17 similar bilateral security agreements, including with the United States, Britain
     # and Japan", "accords already struck by Kyiv with a raft of countries, including EU
@@ -1142,6 +1173,38 @@ _SIMILAR_ONE = icompile(
 )
 
 
+def _listed_signers(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
+    """The states listed as the signers of plural papers (right before the verb, or after
+    "signed by"), if two or more."""
+    shape = _LISTED_SIGNERS.search(text)
+    if shape is None:
+        return []
+    if shape.group("passive") is not None:
+        first = next((k for k, m in enumerate(mentions) if m.start == shape.end("by")), None)
+        if first is None:
+            return []
+        j = first
+        run = [mentions[j].name]
+        while j + 1 < len(mentions) and _LIST_GAP.fullmatch(
+            text, mentions[j].end, mentions[j + 1].start
+        ):
+            j += 1
+            run.append(mentions[j].name)
+    else:
+        before = [k for k, m in enumerate(mentions) if m.end <= verb_at]
+        if not (shape.start("papers") > verb_at >= shape.start()) or not before:
+            return []
+        if not _SIGNERS_GAP.fullmatch(text, mentions[before[-1]].end, verb_at):
+            return []
+        j = before[-1]
+        run = [mentions[j].name]
+        while j > 0 and _LIST_GAP.fullmatch(text, mentions[j - 1].end, mentions[j].start):
+            j -= 1
+            run.insert(0, mentions[j].name)
+    states = [n for n in dict.fromkeys(run) if n != "Ukraine"]
+    return states if len(states) >= 2 else []
+
+
 def _one_per_counterpart(
     text: str, mentions: list[Mention], verb_at: int, parties: list[str], fired: list[str]
 ) -> list[list[str]]:
@@ -1157,6 +1220,10 @@ def _one_per_counterpart(
             own = [p for p in first if p == "Ukraine"] or ["Ukraine"]
             if len(first) >= 2:
                 return [first, [*own, other.name]]
+    signers = _listed_signers(text, mentions, verb_at)
+    if signers:
+        fired.append(LISTED_SIGNERS.name)
+        return [["Ukraine", c] for c in signers]
     for i, m in enumerate(mentions):
         window = text[max(0, m.start - 140) : m.start]
         including = INCLUDING_LIST.test(window) is not None

@@ -31,7 +31,7 @@ from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.9.5"
+EXTRACTOR_VERSION = "1.9.6"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -464,7 +464,8 @@ def _merge_agreements(found: list[AgreementMention]) -> list[AgreementMention]:
         if a.coalition is None and ANAPHORIC_DOC.search(a.evidence):
             # "The document was signed on Tuesday by …": the signing told before, again.
             told = next((b for b in out if b.coalition is None), None)
-            if told is not None:
+            # (1.9.6: not the papers one sentence told one per counterpart)
+            if told is not None and (told.start, told.end) != (a.start, a.end):
                 told.signed_on = told.signed_on or a.signed_on
                 continue
         dup = None
