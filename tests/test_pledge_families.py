@@ -77,8 +77,11 @@ CASES = [
     # restated.already_given: a delivery already made is another fact than a new commitment
     ("Poland will send drones to Ukraine. Polish helmets had already been delivered to Kyiv.",
      [("Poland", None, None), ("Poland", None, None)]),
-    ("Poland will send drones to Ukraine. Poland will also send helmets to Kyiv.",
+    ("Poland will send drones to Ukraine. Poland will also send 300 drones to Kyiv.",
      [("Poland", None, None)]),
+    # 1.9.7: other things of the same donor are another fact (labelling rule 9)
+    ("Poland will send drones to Ukraine. Poland will also send helmets to Kyiv.",
+     [("Poland", None, None), ("Poland", None, None)]),
     # --- 1.9: things a giving names in other words (reallabels3-9: no candidate at 1.8) ---
     # the words for arms in general; a measure of things; a donor's whole stock
     ("Norway will send weapons and weaponry kits to Ukraine.", [("Norway", None, None)]),

@@ -31,7 +31,7 @@ from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.9.6"
+EXTRACTOR_VERSION = "1.9.7"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
@@ -307,7 +307,9 @@ def _pledge_key(p: PledgeMention) -> _PledgeKey:
     """What makes two mentions one fact; without a sum, a share of GDP, funding or things.
 
     Things a donor handed over before ("has previously supplied tanks") are another fact
-    than the things it commits now, so a restated item pledge has a key of its own.
+    than the things it commits now, so a restated item pledge has a key of its own; and other
+    things are another fact (1.9.7: drones and helmets are two records, "10 Leopard tanks" and
+    "the tanks" one; labelling rule 9).
     """
     if p.amount is None:
         items = (p.items or "").lower()
@@ -317,6 +319,7 @@ def _pledge_key(p: PledgeMention) -> _PledgeKey:
             kind = "funding"
         else:
             kind = "items-restated" if p.restated else "items"
+            return (p.donor, None, p.recipient, kind, _head_noun(p.items))
         return (p.donor, None, p.recipient, kind)
     return (p.donor, round(p.amount, -3), p.currency)
 
