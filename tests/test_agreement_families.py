@@ -201,6 +201,11 @@ CASES = [
 
 # (text, the veto or rule that drops it)
 DROPPED = [
+    # 1.9.8: one named side, no counterpart, no kind
+    ("The Swedish government and the Sweden Democrats reached an agreement on the budget.",
+     "agreement.veto.one_sided"),
+    ("EU ambassadors reached an agreement on Wednesday to allocate more funds.",
+     "agreement.veto.one_sided"),
     ("Germany, Denmark and Norway agreed to jointly finance the purchase of 16 Zuzana guns.",
      "agreement.veto.agreed_amount"),
     ("The memorandum establishes an approach to the interoperability of Ukrainian systems.",

@@ -1144,10 +1144,35 @@ def _sentence_agreement(
         )
         for group in groups
     ]
+    kept = []
+    for a in found:
+        one_sided = first_rule(RECORD_VETOES, a)
+        if one_sided is None:
+            kept.append(a)
+        elif trace is not None:
+            trace.note(sent.index, one_sided.name, "dropped", f"{', '.join(a.parties)}: {a.kind}")
     if trace is not None:
-        for a in found:
+        for a in kept:
             trace.note(sent.index, "agreement", "found", f"{', '.join(a.parties)}: {a.kind}")
-    return found
+    return kept
+
+
+# A found agreement that is no agreement between parties (1.9.8).
+RECORD_VETOES: tuple[Rule[AgreementMention], ...] = (
+    Rule(
+        "agreement.veto.one_sided",
+        lambda a: (
+            a.kind == "other"
+            and len(a.parties) == 1
+            and not a.unnamed_parties
+            and a.coalition is None
+        ),
+        "The Swedish government and the Sweden Democrats reached an agreement on the budget.",
+        "one named side, no counterpart and no kind is a decision within that side (a government "
+        "and its party, a council's ambassadors), not an agreement between parties: 7 of 8 such "
+        "records on unseen sets and 6 of 8 on read ones matched nothing",
+    ),
+)
 
 
 _PLURAL_DEALS = icompile(

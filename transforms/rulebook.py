@@ -42,6 +42,7 @@ FAMILIES: dict[str, str] = {
     "agreement verbs": "wider phrasings read as a plain agreement verb, the first cue decides",
     "agreement parties": "who signs where the plain reading finds no one or the wrong ones",
     "agreement kinds": "the kind of an agreement, the first cue decides (else other)",
+    "agreement record vetoes": "a found agreement that is no agreement between parties",
 }
 
 
@@ -65,6 +66,7 @@ def entries() -> list[Entry]:
         "agreement verbs": agreements.VERB_CUES,
         "agreement parties": agreements.PARTY_RULES,
         "agreement kinds": agreements.KIND_CUES,
+        "agreement record vetoes": agreements.RECORD_VETOES,
     }
     return [
         Entry(family, rule.name, rule.example, rule.why)
