@@ -155,8 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                     if kind == "agreements":
                         print(f"       {article_id} {g.get('parties')}: {g.get('kind')}")
                     else:
-                        what = g.get("amount") or g.get("purpose")
-                        what += f" {g.get('currency') or ''}"
+                        what = f"{g.get('amount') or g.get('purpose')} {g.get('currency') or ''}"
                         print(f"       {article_id} {g.get('donor')}: {what}")
                     print(f"         {_flat(g.get('evidence'))[:220]}")
     return 0

@@ -267,10 +267,10 @@ _LED_ADJECTIVE = re.compile(
     _I,
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
-# The signers of plural papers listed as the subject (1.9.6): "The UK, France and Germany have
-# already signed such agreements with Ukraine", "… have signed the documents".
-# Each signed its own: the papers are "such", "similar", "bilateral", "their own" or
-# "separate", or signed "with Ukraine" (not "Germany and France signed documents").
+# States listed as the signers of papers of their own (1.9.6): "The UK, France and Germany
+# have already signed such agreements with Ukraine", "Such agreements have been signed by …".
+# Their own: the papers are "such", "similar", "bilateral", "their own" or "separate", or
+# signed "with Ukraine" (not "Germany and France signed documents", signed together).
 _OWN_PAPERS = (
     r"(?:(?:the|these|their)\s+)?(?:(?:(?:such|similar|bilateral|own|separate)\s+)"
     r"(?:(?:security|long-term|[\w-]+-year)\s+)?(?:agreements|documents|memoranda|memorandums|"

@@ -794,11 +794,16 @@ _ASSERTED_AUX = icompile(
     r"(?:be(?:en)?\s+)?$"
 )
 # … or a decision that a delivery goes ahead: "has approved the delivery of Gepard tanks".
-# The past of a giving verb: "delivered", "sent", "gave", "handed over".
-_PAST = icompile(r"(?:\w+ed\b|sent|gave|handed\s+over)")
-# Between a giver and its verb: nothing, or an adverb ("Germany also sent …").
-_SUBJECT_GAP = icompile(r"^\s*(?:(?:also|already|then|later|recently|subsequently|quickly)\s+)?$")
 _APPROVED_DELIVERY = icompile(r"approv\w*\s+the\s+(?:delivery|transfer|export|supply)\s+of\s*$")
+
+
+# … or the past of a giving verb with its giver right before it: "Germany sent Gepard guns".
+_PAST = icompile(r"(?:\w+ed\b|sent|gave|handed\s+over)")
+# Between a verb and its own subject: auxiliaries and adverbs only ("Germany also sent …").
+_SUBJECT_GAP = icompile(
+    r"^\s*(?:(?:will|would|shall|has|have|had|is|are|was|were|also|already|now|then|later|"
+    r"recently)\s+)*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -951,12 +956,6 @@ def _donor_agent(q: _Query) -> _Donors | None:
     return None
 
 
-# Between a verb and its own subject: auxiliaries and adverbs only.
-_OWN_SUBJECT_GAP = icompile(
-    r"^\s*(?:(?:will|would|shall|has|have|had|is|are|was|were|also|already|now|then)\s+)*$"
-)
-
-
 def _subject_gives_nothing(q: _Query, verb: re.Match[str]) -> bool:
     """The verb's own subject is an actor that cannot give ("Norway said Russia will send
     weapons to Belarus"): the possible donors before it are not its subject (1.9)."""
@@ -965,7 +964,7 @@ def _subject_gives_nothing(q: _Query, verb: re.Match[str]) -> bool:
         return False
     i = before[-1]
     m = q.mentions[i]
-    if donor_eligible(m) or not _OWN_SUBJECT_GAP.match(q.text[m.end : verb.start()]):
+    if donor_eligible(m) or not _SUBJECT_GAP.match(q.text[m.end : verb.start()]):
         return False
     joined = i > 0 and _CONJ.match(q.text[q.mentions[i - 1].end : m.start])
     return not joined
@@ -1673,9 +1672,8 @@ def _item_anchors(
         fronted = first_method(FRONTED_METHODS, text)
         if fronted is not None:
             rule, item = fronted
-            what = text[item.start("item") : item.end("item")]
             start, end = item.start("item"), item.end("item")
-            anchors.append(_Anchor(start, end, None, what, None, rule=rule))
+            anchors.append(_Anchor(start, end, None, text[start:end], None, rule=rule))
     return anchors
 
 
