@@ -32,6 +32,7 @@ CASES = [
     ),
     ("The European Peace Facility funds it.", ["European Peace Facility"]),
     ("NATO and the G7 nations agreed.", ["NATO", "G7"]),
+    ("NATO allies and NATO members met at NATO.", ["NATO allies", "NATO allies", "NATO"]),
     ("It joined the drone coalition and the IT Coalition.", ["Drone Coalition", "IT Coalition"]),
     (
         "The artillery coalition and the air defense coalition.",

@@ -130,6 +130,10 @@ CASES = [
     ("Germany announced a package. They've provided more than €17 billion worth of weapons.", []),
     # amount.remaining: what is left of an authority or a fund (not another part named next)
     ("The US has $3.86 billion worth of drawdown authority for Ukraine remaining.", []),
+    # --- 1.9.9: a forum of states gives nothing itself; its allies, named so, are a donor ---
+    ("NATO will provide Ukraine with €40 billion in military aid next year.", []),
+    ("NATO allies pledged €40 billion in military aid for Ukraine next year.",
+     [("NATO allies", 40e9, "EUR")]),
     ("Germany will provide €500 million this year, with the remaining €200 million in 2026.",
      [("Germany", 500e6, "EUR")]),  # (the €200 million is a component of it)
 ]  # fmt: skip

@@ -240,6 +240,7 @@ def resolve(name: str) -> Actor | None:
 
 
 _NON_DONOR_CODES = frozenset({"UA", "RU", "BY", "IR", "KP"})
+_FORUMS = frozenset({"Ukraine Defence Contact Group", "NATO"})
 
 
 def donor_eligible(m: Mention) -> bool:
@@ -247,7 +248,9 @@ def donor_eligible(m: Mention) -> bool:
     return (
         m.kind in ("country", "organisation", "company")
         and m.name not in NON_DONORS
-        and m.name != "Ukraine Defence Contact Group"
+        # a forum of states gives nothing itself, its members do (1.9.9: NATO was the donor of
+        # 6 records on unseen sets, 1 right, and of no gold pledge in any labelled set)
+        and m.name not in _FORUMS
         # a company of a state that cannot give (Ukroboronprom, Fire Point) gives nothing
         and not (m.kind == "company" and m.actor.iso_code in _NON_DONOR_CODES)
     )
