@@ -134,6 +134,11 @@ CASES = [
     ("NATO will provide Ukraine with €40 billion in military aid next year.", []),
     ("NATO allies pledged €40 billion in military aid for Ukraine next year.",
      [("NATO allies", 40e9, "EUR")]),
+    # 1.9.10: the member states of a body named before them are that body; others stay a group
+    ("EU leaders from the 27 member states agreed on €90 billion in loans for Ukraine.",
+     [("European Union", 90e9, "EUR")]),
+    ("At the summit, 20 countries pledged €2 billion for Ukraine.",
+     [("20 countries", 2e9, "EUR")]),
     ("Germany will provide €500 million this year, with the remaining €200 million in 2026.",
      [("Germany", 500e6, "EUR")]),  # (the €200 million is a component of it)
 ]  # fmt: skip

@@ -1055,12 +1055,33 @@ def _donor_only_one(q: _Query) -> _Donors | None:
     return _Donors([m.name], start, max(anchor.end, m.end))
 
 
+# The donor that the member states of a body of states make up.
+_MEMBERS_OF = {
+    "European Union": "European Union",
+    "NATO": "NATO allies",
+    "NATO allies": "NATO allies",
+    "G7": "G7",
+}
+
+
 def _donor_counted_group(q: _Query) -> _Donors | None:
     """ "20 countries pledged …": one record for the counted group, named after the coalition
     or initiative the sentence names, if any."""
     for verb in reversed(q.verbs_before()):
         group = _COUNTED_GROUP.search(q.text, max(0, verb.start() - 60), verb.start())
         if group is not None:
+            # 1.9.10: the member states of a body named before them are that body ("EU
+            # leaders from the 27 member states agreed on €90 billion")
+            body = next(
+                (
+                    _MEMBERS_OF[m.name]
+                    for m in q.mentions
+                    if m.end <= group.start() and m.name in _MEMBERS_OF
+                ),
+                None,
+            )
+            if body is not None and "member" in group.group().lower():
+                return _Donors([body], group.start(), q.anchor.end, 0.6)
             n = group.group("n")
             name = f"{q.coalition} members ({n} {group.group('who')})" if q.coalition else None
             return _Donors(
