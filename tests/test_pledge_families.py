@@ -156,3 +156,17 @@ def test_the_beginning_of_a_month_dates_a_delivery() -> None:
     text = "Also, at the beginning of February, Lithuania delivered another batch of weapons."
     (pledge,) = extract_article(text, dt.date(2024, 6, 27)).pledges
     assert pledge.announced_on == "2024-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        ("Last year, Germany pledged €500 million to Ukraine.", True),
+        ("A year ago Germany pledged €500 million to Ukraine.", True),
+        ("Germany pledged €500 million to Ukraine on Tuesday.", False),
+    ],
+)
+def test_the_year_before_told_without_its_number_is_old_news(text: str, restated: bool) -> None:
+    """ "last year" marks an earlier pledge as a past year does (1.9.11, labelling rule 6)."""
+    (pledge,) = extract_article(text, dt.date(2025, 6, 20)).pledges
+    assert pledge.restated is restated

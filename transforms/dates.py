@@ -254,6 +254,10 @@ _IN_YEAR = re.compile(
 )
 
 
+# 1.9.11: the year before told without its number: "Last year, Germany pledged …"
+_LAST_YEAR = re.compile(r"\b(?:[Ll]ast|[Pp]revious)\s+year\b|\ba\s+year\s+ago\b")
+
+
 def past_year(sentence: str, published: dt.date | None) -> bool:
     """True when the sentence places its event in a year before publication ("In 2023, …").
 
@@ -261,6 +265,8 @@ def past_year(sentence: str, published: dt.date | None) -> bool:
     """
     if published is None:
         return False
+    if _LAST_YEAR.search(sentence):
+        return True
     return any(int(m.group(1)) < published.year for m in _IN_YEAR.finditer(sentence))
 
 
