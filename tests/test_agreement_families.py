@@ -190,6 +190,19 @@ CASES = [
         ],
         "agreement.parties.listed_signers",
     ),
+    # --- 1.9.12: a group joined that the gazetteer does not know, named by its head noun ---
+    (
+        "Australia has joined NATO's new security and training initiative for Ukraine.",
+        "",
+        [({"Australia", "NATO"}, COAL)],
+        "agreement.kind.coalition_membership",
+    ),
+    (
+        "Canada joined a team of countries helping to maintain Leopard tanks.",
+        "",
+        [({"Canada"}, COAL)],
+        "agreement.kind.coalition_membership",
+    ),
     # … not two states signing papers together
     (
         "Germany and France signed documents on joint production.",
@@ -201,6 +214,8 @@ CASES = [
 
 # (text, the veto or rule that drops it)
 DROPPED = [
+    # 1.9.12: an intent to join is no membership; joining a state in a call is none either
+    ("Six more nations are prepared to join the effort.", "agreement.veto.join_nothing"),
     # 1.9.8: one named side, no counterpart, no kind
     ("The Swedish government and the Sweden Democrats reached an agreement on the budget.",
      "agreement.veto.one_sided"),

@@ -774,7 +774,7 @@ FAMILY_CASES = [
     # pledge of its own (real: "as part of a partnership with Britain, which provides Ukraine
     # with hundreds of short- and medium-range air defense missiles")
     ("Canada joined the drone initiative, which supplies Ukraine with thousands of drones.",
-     "", "", [], []),
+     "", "", [], [({"Canada"}, "coalition membership")]),  # (1.9.12: the joining is one)
     # 1.2.0 amount.raised_to: the level a sum is raised to is a total (real: "will increase
     # the UK's military aid to Ukraine to £2.5 billion this year"); a programme raised over
     # years is still the programme

@@ -952,7 +952,27 @@ def _clause_coalition(
         coalition = next(
             (m.name for m in mentions if m.kind == "initiative" and m.start >= verb.end()), None
         )
+    if (
+        coalition is None
+        and word.startswith("join")
+        and not _TO_BEFORE.search(text, 0, verb.start())
+    ):
+        # 1.9.12: a group joined that the gazetteer does not know, named by its head noun:
+        # "will also join NATO's new security and training initiative", "join a team of
+        # countries helping to maintain tanks"
+        group = _JOINED_GROUP.match(text, verb.end())
+        if group is not None:
+            coalition = " ".join(group.group("group").split())
     return coalition
+
+
+# … joined, not "prepared to join", "set to join" (an intent, not a membership).
+_TO_BEFORE = icompile(r"\bto\s+$")
+_JOINED_GROUP = icompile(
+    r"\s+(?P<group>(?:the\s+|a\s+|an\s+|[\w-]+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,5}?(?:initiative|"
+    r"coalition|mechanism|programme|program|efforts?|(?:team|group)\s+of\s+(?:countries|nations|"
+    r"states|allies)|format|framework|platform|partnership))\b"
+)
 
 
 # "The German defence contractor", "the French group": a company named before by its nationality.

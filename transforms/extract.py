@@ -31,7 +31,7 @@ from transforms.records import AgreementMention, Extraction, PledgeMention
 from transforms.rules import Trace
 from transforms.sentences import may_have_money, sentence_keys, split_sentences
 
-EXTRACTOR_VERSION = "1.9.11"
+EXTRACTOR_VERSION = "1.9.12"
 
 log = logging.getLogger(__name__)
 _MAX_CHARS = 200_000  # longer "articles" are feeds gone wrong; the tail adds nothing
