@@ -190,6 +190,13 @@ CASES = [
         ],
         "agreement.parties.listed_signers",
     ),
+    # … not two states signing papers together
+    (
+        "Germany and France signed documents on joint production.",
+        "",
+        [({"Germany", "France"}, JOINT)],
+        "agreement.kind.joint_production",
+    ),
     # --- 1.9.12: a group joined that the gazetteer does not know, named by its head noun ---
     (
         "Australia has joined NATO's new security and training initiative for Ukraine.",
@@ -202,13 +209,6 @@ CASES = [
         "",
         [({"Canada"}, COAL)],
         "agreement.kind.coalition_membership",
-    ),
-    # … not two states signing papers together
-    (
-        "Germany and France signed documents on joint production.",
-        "",
-        [({"Germany", "France"}, JOINT)],
-        "agreement.kind.joint_production",
     ),
 ]
 

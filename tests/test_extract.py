@@ -140,6 +140,13 @@ def test_a_home_dollar_is_read_from_the_outlet_or_its_domain(
     assert (p.donor, p.currency) == (donor, currency)
 
 
+def test_a_malformed_url_costs_the_article_nothing() -> None:
+    """The URL only hints whose dollar "$" is: one that cannot be parsed is ignored."""
+    text = "Canada announced $60 million in aid."
+    (p,) = extract_article(text, dt.date(2023, 9, 19), url="http://[bad/news").pledges
+    assert (p.donor, p.amount, p.currency) == ("Canada", 60e6, "USD")
+
+
 def test_collective_donor_from_coalition_context() -> None:
     text = (
         "The drone coalition now has 20 member states. "

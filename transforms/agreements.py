@@ -1218,6 +1218,18 @@ _SIMILAR_ONE = icompile(
 )
 
 
+def _list_run(text: str, mentions: list[Mention], k: int, step: int) -> list[str]:
+    """The names of mention ``k`` and of those joined to it by commas and "and", walking
+    forward (``step`` 1) or back (-1), in the order of the text."""
+    run = [k]
+    while 0 <= run[-1] + step < len(mentions):
+        a, b = sorted((run[-1], run[-1] + step))
+        if not _LIST_GAP.fullmatch(text, mentions[a].end, mentions[b].start):
+            break
+        run.append(run[-1] + step)
+    return [mentions[j].name for j in sorted(run)]
+
+
 def _listed_signers(text: str, mentions: list[Mention], verb_at: int) -> list[str]:
     """The states listed as the signers of plural papers (right before the verb, or after
     "signed by"), if two or more."""
@@ -1228,24 +1240,14 @@ def _listed_signers(text: str, mentions: list[Mention], verb_at: int) -> list[st
         first = next((k for k, m in enumerate(mentions) if m.start == shape.end("by")), None)
         if first is None:
             return []
-        j = first
-        run = [mentions[j].name]
-        while j + 1 < len(mentions) and _LIST_GAP.fullmatch(
-            text, mentions[j].end, mentions[j + 1].start
-        ):
-            j += 1
-            run.append(mentions[j].name)
+        run = _list_run(text, mentions, first, 1)
     else:
         before = [k for k, m in enumerate(mentions) if m.end <= verb_at]
         if not (shape.start("papers") > verb_at >= shape.start()) or not before:
             return []
         if not _SIGNERS_GAP.fullmatch(text, mentions[before[-1]].end, verb_at):
             return []
-        j = before[-1]
-        run = [mentions[j].name]
-        while j > 0 and _LIST_GAP.fullmatch(text, mentions[j - 1].end, mentions[j].start):
-            j -= 1
-            run.insert(0, mentions[j].name)
+        run = _list_run(text, mentions, before[-1], -1)
     states = [n for n in dict.fromkeys(run) if n != "Ukraine"]
     return states if len(states) >= 2 else []
 
@@ -1274,13 +1276,7 @@ def _one_per_counterpart(
         including = INCLUDING_LIST.test(window) is not None
         if not (including or _PLURAL_DEALS.search(window[-110:])):
             continue
-        counterparts = [m.name]
-        j = i
-        while j + 1 < len(mentions) and _LIST_GAP.fullmatch(
-            text, mentions[j].end, mentions[j + 1].start
-        ):
-            j += 1
-            counterparts.append(mentions[j].name)
+        counterparts = _list_run(text, mentions, i, 1)
         if including:
             subject = [x.name for x in mentions if x.start < verb_at and _party(x)]
             own = [p for p in subject if p not in counterparts] or ["Ukraine"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from transforms.actors import NON_DONORS, Actor, Mention, by_name, donor_eligible, find_actors
 from transforms.dates import find_dates, is_earlier
@@ -22,6 +21,7 @@ from transforms.memory import Memory
 from transforms.money import NORDIC_BY_COUNTRY
 from transforms.rules import Trace
 from transforms.sentences import Sentence
+from transforms.urls import host_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ class ArticleContext:
     ) -> ArticleContext:
         ctx = cls(published, sentences, stems, outlet or "", title or "")
         head = f"{outlet or ''} {title or ''} {text[:3000]}".lower()
-        home = home_dollar(head, (urlsplit(url or "").hostname or "").lower())
+        home = home_dollar(head, host_of(url))
         if home is not None:
             ctx.dollar, ctx.dollar_state = home.currency, home.state
         return ctx

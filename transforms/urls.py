@@ -49,6 +49,14 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
+def host_of(url: str | None) -> str:
+    """The lower-case host of ``url``; empty when there is none or it cannot be parsed."""
+    try:
+        return (urlsplit(url or "").hostname or "").lower()
+    except ValueError:  # "http://[bad": a malformed address names no host
+        return ""
+
+
 def stable_id(*parts: object) -> str:
     """First 16 hex digits of SHA-256 over the parts: short, stable across runs and machines."""
     digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode())
